@@ -1,0 +1,69 @@
+import { forbidden, type Level } from '../kernel/index.js';
+
+/** Every role a user may hold. A role grants permissions; markings decide which records. */
+export const ROLES = [
+  'viewer', 'registrar', 'planner', 'custodian', 'identity', 'prosecutor', 'diplomat',
+  'humanitarian', 'child-protection', 'auditor', 'reviewer', 'admin', 'operator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a role lets a user do. Checked by every use case before it touches the store. */
+export const PERMISSIONS = [
+  'registry:read', 'registry:write', 'registry:import', 'registry:review',
+  'audit:read', 'users:manage', 'scenario:load', 'tokens:create',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL_READERS: Role[] = ['viewer', 'registrar', 'planner', 'custodian', 'identity', 'prosecutor', 'diplomat', 'humanitarian', 'child-protection', 'reviewer', 'admin'];
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'registry:read': ALL_READERS,
+  'registry:write': ['registrar', 'custodian', 'admin'],
+  'registry:import': ['registrar', 'admin'],
+  'registry:review': ['reviewer'],
+  'audit:read': ['auditor'],
+  'users:manage': ['admin', 'operator'],
+  'scenario:load': ['operator'],
+  'tokens:create': [...ALL_READERS, 'auditor'],
+};
+
+/**
+ * Who is acting: a user of one agency with a country, a clearance, roles and need-to-know groups. The
+ * local `operator` is a built-in principal for administration; its clearance is U, so it manages the
+ * system without seeing marked records.
+ */
+export interface Principal {
+  userId: string | null;
+  username: string;
+  agencyId: string | null;
+  agencyCode: string;
+  country: string;
+  clearance: Level;
+  roles: Role[];
+  groups: string[];
+}
+
+/** True when one of the principal's roles grants `permission`. */
+export function can(principal: Principal, permission: Permission): boolean {
+  const granted = GRANTS[permission];
+  return principal.roles.some((r) => granted.includes(r));
+}
+
+/** @throws DomainError FORBIDDEN when no role of the principal grants `permission`. */
+export function requirePermission(principal: Principal, permission: Permission): void {
+  if (!can(principal, permission)) throw forbidden(permission);
+}
+
+/** The built-in local administration account used by the CLI (`--as operator`). */
+export function operatorPrincipal(country: string): Principal {
+  return {
+    userId: null,
+    username: 'operator',
+    agencyId: null,
+    agencyCode: 'LOCAL',
+    country,
+    clearance: 'U',
+    roles: ['operator'],
+    groups: [],
+  };
+}

@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import { queryKeys, isIsn } from '../kernel/index.js';
+import type { Scope } from '../access/index.js';
+import type { Db, DetaineesTable } from '../store/index.js';
+import type { DetaineeJoinRow } from './detainee.js';
+
+/** Filters of a detainee list, resolved to ids by the use case. */
+export interface DetaineeFilter {
+  facilityId?: string | undefined;
+  nationality?: string | undefined;
+  riskTier?: string | undefined;
+  status?: string | undefined;
+  search?: string | undefined;
+}
+
+/** Detainees in scope, joined to what presenting them needs; a facility out of scope shows as null. */
+function scopedDetainees(db: Db, scope: Scope) {
+  return db
+    .selectFrom('detainees as d')
+    .innerJoin('markings as m', 'm.id', 'd.marking_id')
+    .leftJoin('facilities as f', (j) => j.onRef('f.id', '=', 'd.facility_id').on('f.marking_id', 'in', scope.markingIds))
+    .leftJoin('agencies as a', 'a.id', 'd.custodian_agency_id')
+    .selectAll('d')
+    .select(['f.code as facility_code', 'a.code as custodian_code', 'm.text as marking_text'])
+    .where('d.marking_id', 'in', scope.markingIds);
+}
+
+function applyFilter<Q extends ReturnType<typeof scopedDetainees>>(q: Q, f: DetaineeFilter): Q {
+  let out = q;
+  if (f.facilityId) out = out.where('d.facility_id', '=', f.facilityId) as Q;
+  if (f.nationality) out = out.where('d.nationality', '=', f.nationality) as Q;
+  if (f.riskTier) out = out.where('d.risk_tier', '=', f.riskTier) as Q;
+  if (f.status) out = out.where('d.status', '=', f.status) as Q;
+  if (f.search) {
+    const s = f.search.trim().toUpperCase();
+    if (isIsn(s)) return out.where('d.isn', '=', s) as Q;
+    const keys = queryKeys(f.search);
+    // Every query key must start some word of the row's keys (see kernel nameSearchKeys).
+    for (const k of keys.length > 0 ? keys : ['\u0000']) out = out.where('d.search_keys', 'like', `% ${escapeLike(k)}%`) as Q;
+  }
+  return out;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[%_\\]/g, '');
+}
+
+/** One page of detainees in scope, ordered by ISN, after `afterIsn`. */
+export async function selectDetaineePage(db: Db, scope: Scope, f: DetaineeFilter, page: { afterIsn?: string | undefined; limit: number }): Promise<DetaineeJoinRow[]> {
+  let q = applyFilter(scopedDetainees(db, scope), f).orderBy('d.isn').limit(page.limit);
+  if (page.afterIsn) q = q.where('d.isn', '>', page.afterIsn);
+  return (await q.execute()) as DetaineeJoinRow[];
+}
+
+/** How many detainees in scope match. */
+export async function countDetainees(db: Db, scope: Scope, f: DetaineeFilter): Promise<number> {
+  const q = applyFilter(scopedDetainees(db, scope), f).clearSelect().select(sql<number>`count(*)`.as('n'));
+  const r = await q.executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** One detainee in scope by id or ISN. */
+export async function selectDetainee(db: Db, scope: Scope, idOrIsn: string): Promise<DetaineeJoinRow | undefined> {
+  const col = isIsn(idOrIsn) ? 'd.isn' : 'd.id';
+  return (await scopedDetainees(db, scope).where(col, '=', idOrIsn).executeTakeFirst()) as DetaineeJoinRow | undefined;
+}
+
+/** The id and marking of the detainee holding `isn`, in scope or not: used only to route collisions. */
+export async function selectIsnHolder(db: Db, isn: string): Promise<{ id: string; marking_id: number } | undefined> {
+  return db.selectFrom('detainees').select(['id', 'marking_id']).where('isn', '=', isn).executeTakeFirst();
+}
+
+export async function insertDetainees(db: Db, rows: DetaineesTable[]): Promise<void> {
+  // 500 rows × 23 columns stays under both dialects' bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('detainees').values(rows.slice(i, i + 500)).execute();
+  }
+}
+
+/** Updates a detainee if it is still at `version`; returns whether it was. */
+export async function updateDetaineeRow(db: Db, id: string, version: number, set: Partial<DetaineesTable>): Promise<boolean> {
+  const r = await db.updateTable('detainees').set({ ...set, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Held detainees per facility, in scope (for facility populations as the caller may see them). */
+export async function heldByFacility(db: Db, scope: Scope): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('detainees')
+    .select(['facility_id', sql<number>`count(*)`.as('n')])
+    .where('marking_id', 'in', scope.markingIds)
+    .where('status', '=', 'held')
+    .groupBy('facility_id')
+    .execute();
+  return new Map(rows.filter((r) => r.facility_id).map((r) => [r.facility_id!, Number(r.n)]));
+}

@@ -1,0 +1,9 @@
+/** The store: one Kysely query layer over SQLite (embedded default) and PostgreSQL. */
+export type { Database } from './schema.js';
+export type * from './schema.js';
+export { openStore, parseDatabaseUrl, inTransaction, ping, DEFAULT_DATABASE_URL } from './db.js';
+export type { Db, Tx, Store, StoreTarget } from './db.js';
+export { migrateToLatest } from './migrate.js';
+export { classifyDbError } from './dialects/errors.js';
+export type { DbErrorKind, DbErrorInfo } from './dialects/errors.js';
+export type { DialectName } from './dialects/ddl.js';

@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Store } from './db.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+/** Every migration, in order. One TypeScript file per change, run on both dialects. */
+const MIGRATIONS = { '0001_foundation': m0001 } as const;
+
+/**
+ * Brings the store's schema up to date. Safe to run at every start and concurrently from several
+ * processes (Kysely takes a lock).
+ * @throws Error naming the migration that failed.
+ */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(MIGRATIONS)) {
+    migrations[name] = { up: (db) => m.up(db, store.dialect) };
+  }
+  const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String((result.error as Error).message ?? result.error)}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
