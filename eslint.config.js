@@ -21,9 +21,6 @@ const ROLE_PATHS = [
   { name: 'fastify', message: 'Only src/server imports Fastify.' },
   { name: 'commander', message: 'Only src/cli imports commander.' },
 ];
-// Roles allowed their one library: stores (Kysely, drivers), the server (Fastify), the CLI (commander).
-const ROLE_FREE = ['src/store/**', 'src/**/*.store.ts', 'src/server/**', 'src/cli/**', 'src/**/*.test.ts'];
-
 /**
  * The module rule as a local lint rule: resolves each relative import to a file under src/ and checks
  * that another module is reached only through its index.ts and only in the allowed direction.

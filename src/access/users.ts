@@ -4,8 +4,7 @@ import { DomainError, LEVELS, newId } from '../kernel/index.js';
 import { classifyDbError, inTransaction, type Db } from '../store/index.js';
 import { AccessErrors } from './access.errors.js';
 import type { Ctx } from './context.js';
-import { ROLES, requirePermission, type Principal, type Role } from './principal.js';
-import type { Level } from '../kernel/index.js';
+import { ROLES, requirePermission, type Principal } from './principal.js';
 
 /** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
 export async function hashPassword(password: string): Promise<string> {
@@ -84,8 +83,8 @@ export function principalOfUser(u: TUser): Principal {
     agencyId: u.agency.id,
     agencyCode: u.agency.code,
     country: u.agency.country,
-    clearance: u.clearance as Level,
-    roles: u.roles as Role[],
+    clearance: u.clearance,
+    roles: u.roles,
     groups: u.groups,
   };
 }

@@ -31,3 +31,21 @@ export async function write(out: NodeJS.WritableStream, text: string): Promise<v
 export async function writeLine(out: NodeJS.WritableStream, line: string): Promise<void> {
   await write(out, `${line}\n`);
 }
+
+/**
+ * Takes the first step of `source` now and returns an iterable over all of it. A generator that checks
+ * access on its first step fails here, before the caller creates an output file.
+ */
+export async function started<T>(source: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const it = source[Symbol.asyncIterator]();
+  const first = await it.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (let step = first; !step.done; step = await it.next()) yield step.value;
+      } finally {
+        await it.return?.();
+      }
+    },
+  };
+}

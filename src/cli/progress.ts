@@ -8,10 +8,11 @@ export interface ProgressReport {
   records: number;
 }
 
-/** A progress indicator on stderr. `finish` prints the last state and releases the terminal. */
+/** A progress indicator on stderr. `finish` shows completion; `stop` only releases the terminal (on failure). */
 export interface Progress {
   update(p: ProgressReport): void;
   finish(): void;
+  stop(): void;
 }
 
 export interface ProgressOptions {
@@ -22,7 +23,7 @@ export interface ProgressOptions {
   every?: number;
 }
 
-const silent: Progress = { update: () => undefined, finish: () => undefined };
+const silent: Progress = { update: () => undefined, finish: () => undefined, stop: () => undefined };
 
 /** A bar redrawn in place, for a person at a terminal. */
 function barOn(stream: CliWritable, label: string): Progress {
@@ -42,6 +43,11 @@ function barOn(stream: CliWritable, label: string): Progress {
       if (!bar) return;
       bar.update(last.total ?? last.done, { records: last.records });
       bar.stop();
+      bar = undefined;
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
     },
   };
 }
@@ -73,6 +79,7 @@ function linesOn(stream: CliWritable, label: string, every: number): Progress {
     finish() {
       if (last && (printed?.records !== last.records || printed.done !== last.done)) print({ ...last, done: last.total ?? last.done });
     },
+    stop: () => undefined,
   };
 }
 

@@ -88,13 +88,16 @@ export async function withStore<T>(g: GlobalOptions, io: CliIo, fn: (store: Stor
 }
 
 /**
- * Runs `fn` as the acting principal, with a context built exactly as the HTTP server builds one (same
- * access rules, same audit), tagged with a `cli-<ulid>` request id.
+ * The session of the acting principal on an open store, with a context built exactly as the HTTP server
+ * builds one (same access rules, same audit), tagged with a `cli-<ulid>` request id.
  */
+export async function sessionOn(store: Store, g: GlobalOptions, io: CliIo): Promise<Session> {
+  const principal = await resolvePrincipal(store.db, g, io.env);
+  const ctx = contextFor(store.db, principal, systemClock, { requestId: `cli-${newId()}` });
+  return { store, ctx, io, json: g.json };
+}
+
+/** Runs `fn` as the acting principal on the store named by the options, closing the store after. */
 export async function withSession<T>(g: GlobalOptions, io: CliIo, fn: (s: Session) => Promise<T>): Promise<T> {
-  return withStore(g, io, async (store) => {
-    const principal = await resolvePrincipal(store.db, g, io.env);
-    const ctx = contextFor(store.db, principal, systemClock, { requestId: `cli-${newId()}` });
-    return fn({ store, ctx, io, json: g.json });
-  });
+  return withStore(g, io, async (store) => fn(await sessionOn(store, g, io)));
 }

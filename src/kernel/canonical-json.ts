@@ -12,10 +12,8 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 type Serialize = (input: unknown) => string | undefined;
 // canonicalize is CommonJS (`module.exports = fn`) with an ESM-style `export default` in its typings: Node hands
 // ESM the function itself, TypeScript expects `{ default: fn }`, and bundlers differ. Accept either shape.
-const canonicalize: Serialize =
-  typeof canonicalizeModule === 'function'
-    ? (canonicalizeModule as Serialize)
-    : (canonicalizeModule as unknown as { default: Serialize }).default;
+const loaded: unknown = canonicalizeModule;
+const canonicalize = (typeof loaded === 'function' ? loaded : (loaded as { default: unknown }).default) as Serialize;
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -39,7 +37,9 @@ function check(value: unknown, path: string, open: Set<object>): void {
       return fail(path, 'undefined');
     case 'object':
       break;
-    default:
+    case 'bigint':
+    case 'function':
+    case 'symbol':
       return fail(path, `a ${typeof value}`);
   }
   if (value === null) return;

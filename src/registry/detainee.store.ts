@@ -49,7 +49,7 @@ function escapeLike(s: string): string {
 export async function selectDetaineePage(db: Db, scope: Scope, f: DetaineeFilter, page: { afterIsn?: string | undefined; limit: number }): Promise<DetaineeJoinRow[]> {
   let q = applyFilter(scopedDetainees(db, scope), f).orderBy('d.isn').limit(page.limit);
   if (page.afterIsn) q = q.where('d.isn', '>', page.afterIsn);
-  return (await q.execute()) as DetaineeJoinRow[];
+  return (await q.execute());
 }
 
 /** How many detainees in scope match. */
@@ -62,7 +62,7 @@ export async function countDetainees(db: Db, scope: Scope, f: DetaineeFilter): P
 /** One detainee in scope by id or ISN. */
 export async function selectDetainee(db: Db, scope: Scope, idOrIsn: string): Promise<DetaineeJoinRow | undefined> {
   const col = isIsn(idOrIsn) ? 'd.isn' : 'd.id';
-  return (await scopedDetainees(db, scope).where(col, '=', idOrIsn).executeTakeFirst()) as DetaineeJoinRow | undefined;
+  return (await scopedDetainees(db, scope).where(col, '=', idOrIsn).executeTakeFirst());
 }
 
 /** The id and marking of the detainee holding `isn`, in scope or not: used only to route collisions. */

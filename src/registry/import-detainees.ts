@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { DomainError, isDomainError, type FieldIssue } from '../kernel/index.js';
-import { requirePermission, scopeFor, type Ctx } from '../access/index.js';
+import { DomainError, isDomainError } from '../kernel/index.js';
+import { requirePermission, scopeFor, withDb, type Ctx } from '../access/index.js';
 import { inTransaction, type DetaineesTable } from '../store/index.js';
 import { insertDetainees, selectIsnHolder } from './detainee.store.js';
 import { detaineeRow, queueCollisionReview, visibleMarking } from './register-detainee.js';
@@ -58,7 +58,7 @@ export async function importDetainees(ctx: Ctx, csv: string): Promise<TImportRes
   requirePermission(ctx.principal, 'registry:import');
   let records: Record<string, string>[];
   try {
-    records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false }) as Record<string, string>[];
+    records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
   } catch (e) {
     throw importInvalid([{ row: 0, field: 'csv', reason: (e as Error).message }]);
   }
@@ -90,7 +90,7 @@ export async function importDetainees(ctx: Ctx, csv: string): Promise<TImportRes
       }
       seen.set(input.isn, rowNo);
       try {
-        const row = await detaineeRow(trx, ctx, scope, input);
+        const row = await detaineeRow(withDb(ctx, trx), scope, input);
         const holder = await selectIsnHolder(trx, input.isn);
         if (holder && (await visibleMarking(trx, ctx, holder.marking_id))) issues.push({ row: rowNo, field: 'isn', reason: 'already registered' });
         else if (holder) collisions.push({ row: rowNo, input, holder });
@@ -98,7 +98,7 @@ export async function importDetainees(ctx: Ctx, csv: string): Promise<TImportRes
       } catch (e) {
         if (!isDomainError(e) || e.kind !== 'invalid') throw e;
         const err: DomainError = e;
-        for (const fi of (err.details.issues as FieldIssue[] | undefined) ?? [{ field: err.details.field ?? '', reason: err.details.reason ?? err.message }]) {
+        for (const fi of (err.details.issues) ?? [{ field: err.details.field ?? '', reason: err.details.reason ?? err.message }]) {
           issues.push({ row: rowNo, field: columnOf([fi.field.split('.')[0] ?? '']), reason: fi.reason });
         }
       }

@@ -1,5 +1,5 @@
 import { bannerOf, canSee, conflict, formatMarking, newId, type Marking } from '../kernel/index.js';
-import { internMarking, loadMarking, requirePermission, scopeFor, type Ctx, type Scope } from '../access/index.js';
+import { internMarking, loadMarking, requirePermission, scopeFor, withDb, type Ctx, type Scope } from '../access/index.js';
 import { classifyDbError, inTransaction, type Db, type DetaineesTable } from '../store/index.js';
 import { checkDetaineeFields, detaineeFromRow, searchKeysOf } from './detainee.js';
 import { insertDetainees, selectDetainee, selectIsnHolder } from './detainee.store.js';
@@ -8,8 +8,9 @@ import { RegistryErrors } from './registry.errors.js';
 import { ZRegisterDetaineeRequest, type TRegisterDetainee, type TRegisterDetaineeRequest, type TRegisterDetaineeResult } from './registry.schemas.js';
 
 /** Validated input → a row ready to insert (references resolved, marking interned). */
-export async function detaineeRow(db: Db, ctx: Ctx, scope: Scope, input: TRegisterDetainee, fieldPrefix = ''): Promise<DetaineesTable> {
-  const checked = { ...input, ...checkDetaineeFields(input, fieldPrefix) } as TRegisterDetainee;
+export async function detaineeRow(ctx: Ctx, scope: Scope, input: TRegisterDetainee, fieldPrefix = ''): Promise<DetaineesTable> {
+  const db = ctx.db;
+  const checked = { ...input, ...checkDetaineeFields(input, fieldPrefix) };
   checkMarkingForAuthor(ctx.principal, checked.marking, `${fieldPrefix}marking`);
   const now = ctx.clock.now();
   return {
@@ -82,7 +83,7 @@ export async function registerDetainee(ctx: Ctx, raw: TRegisterDetaineeRequest):
   const input = ZRegisterDetaineeRequest.parse(raw);
   return inTransaction(ctx.db, async (trx) => {
     const scope = await scopeFor(trx, ctx.principal);
-    const row = await detaineeRow(trx, ctx, scope, input);
+    const row = await detaineeRow(withDb(ctx, trx), scope, input);
     const holder = await selectIsnHolder(trx, input.isn);
     if (holder) {
       if (await visibleMarking(trx, ctx, holder.marking_id)) throw duplicateIsn(input.isn);

@@ -59,7 +59,7 @@ export async function resolveReview(ctx: Ctx, id: string, raw: TResolveReviewReq
     if (input.decision === 'register') {
       if (await selectIsnHolder(trx, input.isn)) throw duplicateIsn(input.isn);
       const submitted = ZRegisterDetaineeRequest.parse({ ...(JSON.parse(row.payload) as object), isn: input.isn });
-      const detainee = await detaineeRow(trx, { ...ctx, db: trx }, scope, submitted);
+      const detainee = await detaineeRow({ ...ctx, db: trx }, scope, submitted);
       detainee.created_by = row.requested_by;
       await insertDetainees(trx, [detainee]);
       createdId = detainee.id;

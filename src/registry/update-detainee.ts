@@ -4,7 +4,7 @@ import { inTransaction, type DetaineesTable } from '../store/index.js';
 import { checkDetaineeFields, detaineeFromRow, searchKeysOf } from './detainee.js';
 import { selectDetainee, updateDetaineeRow } from './detainee.store.js';
 import { agencyIdOf, checkMarkingForAuthor, facilityIdOf } from './references.js';
-import { ZUpdateDetaineeRequest, type TDetainee, type TRegisterDetainee, type TUpdateDetaineeRequest } from './registry.schemas.js';
+import { ZUpdateDetaineeRequest, type TDetainee, type TUpdateDetaineeRequest } from './registry.schemas.js';
 
 /**
  * Updates a detainee's fields. Requires `registry:write`. Optimistic concurrency: the caller names the
@@ -24,7 +24,7 @@ export async function updateDetainee(ctx: Ctx, idOrIsn: string, raw: TUpdateDeta
       });
     }
     const { version, ...changes } = input;
-    const checked = checkDetaineeFields(changes as Partial<TRegisterDetainee>);
+    const checked = checkDetaineeFields(changes);
     const merged = { ...detaineeFromRow(current), ...checked };
     const set: Partial<DetaineesTable> = { updated_at: ctx.clock.now().toISOString() };
     if (checked.nameAr !== undefined) set.name_ar = checked.nameAr;

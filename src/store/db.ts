@@ -70,7 +70,7 @@ function openSqlite(path: string): Store {
 // NOTE: count(*) and sums come back from pg as int8 text; our counts fit in a double, so parse them.
 const pgTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === 20 || oid === 1700 ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
 async function openPostgres(url: string): Promise<Store> {

@@ -159,7 +159,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending','accepted','rejected')`))
-    .addColumn('requested_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('requested_by', 'text', (c) => c.notNull())
     .addColumn('requested_at', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('existing_id', 'text', (c) => c.notNull().references('detainees.id'))

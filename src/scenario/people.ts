@@ -1,0 +1,75 @@
+import type { Prng } from './prng.js';
+
+/** Helpers shared by the detainee and camp generators: dates of birth and keep-apart groups. */
+
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` of an instant (UTC). */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * A date of birth for someone `age` whole years old at `epochMs`: a uniformly drawn day within that year of age,
+ * so the person is exactly `age` on the epoch.
+ */
+export function birthForAge(rng: Prng, epochMs: number, age: number): { ms: number; date: string; year: number } {
+  const epoch = new Date(epochMs);
+  const lastBirthday = Date.UTC(epoch.getUTCFullYear() - age, epoch.getUTCMonth(), epoch.getUTCDate());
+  const prevBirthday = Date.UTC(epoch.getUTCFullYear() - age - 1, epoch.getUTCMonth(), epoch.getUTCDate());
+  const days = Math.round((lastBirthday - prevBirthday) / DAY_MS);
+  const ms = lastBirthday - rng.int(0, days - 1) * DAY_MS;
+  const date = isoDate(ms);
+  return { ms, date, year: Number(date.slice(0, 4)) };
+}
+
+/** A date `days` after (or before, when negative) a `YYYY-MM-DD` date. */
+export function shiftDate(date: string, days: number): string {
+  return isoDate(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS);
+}
+
+interface Group {
+  id: string;
+  size: number;
+  target: number;
+}
+
+/**
+ * Forms keep-apart groups (co-defendants, rival factions) of 2 to 6 detainees while the detainees stream past:
+ * a detainee sometimes opens a group, and later ones join open groups until each reaches its size. About
+ * `share` of all detainees end up in a group. No group is ever left with a single member: when the stream is
+ * about to end, the remaining detainees complete the groups that still need a second member.
+ */
+export class KeepApartGroups {
+  readonly #open: Group[] = [];
+  readonly #startChance: number;
+  #next = 1;
+
+  /** Groups for about `share` of the detainees. */
+  constructor(share = 0.05) {
+    this.#startChance = share / 4.6; // a group averages about 4 members, and its opener joins a little more often
+  }
+
+  #deficit(): number {
+    return this.#open.reduce((s, g) => s + Math.max(0, 2 - g.size), 0);
+  }
+
+  /** The groups of the next detainee, given how many more detainees follow this one. */
+  assign(rng: Prng, remainingAfter: number): string[] {
+    const deficit = this.#deficit();
+    const mustJoin = deficit > 0 && remainingAfter < deficit;
+    if (this.#open.length > 0 && (mustJoin || rng.chance(0.25))) {
+      const candidates = mustJoin ? this.#open.filter((g) => g.size < 2) : this.#open;
+      const g = rng.pick(candidates);
+      g.size++;
+      if (g.size >= g.target || remainingAfter === 0) this.#open.splice(this.#open.indexOf(g), 1);
+      return [g.id];
+    }
+    if (remainingAfter > deficit && rng.chance(this.#startChance)) {
+      const id = `KA-${String(this.#next++).padStart(4, '0')}`;
+      this.#open.push({ id, size: 1, target: rng.int(2, 6) });
+      return [id];
+    }
+    return [];
+  }
+}

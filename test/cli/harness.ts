@@ -1,0 +1,67 @@
+import { Readable, Writable } from 'node:stream';
+import { contextFor, operatorPrincipal, addAgency, type TAddAgencyRequest } from '../../src/access/index.js';
+import { systemClock } from '../../src/kernel/index.js';
+import type { Store } from '../../src/store/index.js';
+import { runCli } from '../../src/cli/run-cli.js';
+
+/** What one in-process run of the CLI printed and returned. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function collector(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      chunks.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  /** Text piped on stdin; without it stdin is absent. */
+  stdin?: string;
+}
+
+/** Runs `sallyport <argv>` in-process with captured output and only the given environment. */
+export async function cli(argv: string[], opts: RunOptions = {}): Promise<CliResult> {
+  const out = collector();
+  const err = collector();
+  const code = await runCli(argv, {
+    stdout: out.stream,
+    stderr: err.stream,
+    env: { TZ: 'UTC', ...opts.env },
+    ...(opts.stdin === undefined ? {} : { stdin: Readable.from([opts.stdin]) }),
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** A CLI bound to one store: every call gets `--database-url`. */
+export function cliOn(url: string): (argv: string[], opts?: RunOptions) => Promise<CliResult> {
+  return (argv, opts) => cli(['--database-url', url, ...argv], opts);
+}
+
+/** The agencies the CLI tests use; there is no CLI command for agencies, so they are added directly. */
+export const TEST_AGENCIES: TAddAgencyRequest[] = [
+  { code: 'USA-JTF', name: 'Joint Task Force', country: 'USA', kind: 'military' },
+  { code: 'USA-OIG', name: 'Office of the Inspector General', country: 'USA', kind: 'law-enforcement' },
+];
+
+export async function addTestAgencies(store: Store): Promise<void> {
+  const ctx = contextFor(store.db, operatorPrincipal('USA'), systemClock, { requestId: 'test-setup' });
+  for (const a of TEST_AGENCIES) await addAgency(ctx, a);
+}
+
+/** A password that satisfies the policy; handed to the CLI through the environment only. */
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+
+/** Adds a user through `users add` as the local operator; fails the test when the CLI refuses. */
+export async function addUserViaCli(url: string, args: string[]): Promise<void> {
+  const r = await cliOn(url)(['users', 'add', ...args, '--password-env', 'PW'], { env: { PW: TEST_PASSWORD } });
+  if (r.code !== 0) throw new Error(`users add failed (${r.code}): ${r.stderr}`);
+}
