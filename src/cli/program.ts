@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { registerAccessCommands } from './commands/access.commands.js';
 import { registerDbCommands } from './commands/db.commands.js';
 import { registerRegistryCommands } from './commands/registry.commands.js';
-const registerScenarioCommands = (_p: Command, _io: CliIo): void => undefined;
-const registerServeCommands = (_p: Command, _io: CliIo): void => undefined;
+import { registerScenarioCommands } from './commands/scenario.commands.js';
+import { registerServeCommands } from './commands/serve.commands.js';
 import { EXIT_CODE_HELP, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 

@@ -49,7 +49,9 @@ function pickers(): Record<string, WeightedPicker<Nationality>> {
 
 function plan(setup: CampSetup, nats: Record<string, WeightedPicker<Nationality>>, camp: string, i: number, remaining: number): { p: Plan; rng: Prng } {
   const rng = setup.rng.fork(`household/${camp}/${i}`);
-  const nat = (nats[camp] ?? nats.HOL)?.draw(rng) ?? (NATIONS[0] as Nationality);
+  const picker = nats[camp];
+  if (!picker) throw new RangeError(`no nationality mix for camp ${camp}`);
+  const nat = picker.draw(rng);
   const region = nat.region.draw(rng);
   const spelling = drawSpelling(rng, nat.tradition);
   const size = Math.min(SIZES.draw(rng), remaining);

@@ -22,9 +22,13 @@ export const DEFAULT_KNOBS: Readonly<TScenarioKnobs> = Object.freeze({
   campResidents: 37_500,
 });
 
-/** The generator's options: a seed and any knobs to change from the reference scale. */
+/**
+ * The generator's options: a seed and any knobs to change from the reference scale, given either one by one or
+ * together as `knobs` (a knob given both ways takes the top-level value).
+ */
 export interface GenerateOptions {
   seed: string;
+  knobs?: Partial<TScenarioKnobs>;
   /** Detainee records (enrollments, about 2.5 % of them second enrollments of someone already enrolled). */
   detainees?: number;
   /** Prisons: the first N reference prisons when N ≤ 7, further synthetic ones beyond. */
@@ -46,11 +50,12 @@ const LIMITS: Readonly<Record<keyof TScenarioKnobs, number>> = {
  * @throws RangeError when a knob is not a whole number in range, or detainees are asked for without a prison.
  */
 export function resolveKnobs(opts: GenerateOptions): TScenarioKnobs {
+  const k = opts.knobs ?? {};
   const knobs: TScenarioKnobs = {
-    detainees: opts.detainees ?? DEFAULT_KNOBS.detainees,
-    facilities: opts.facilities ?? DEFAULT_KNOBS.facilities,
-    aircraft: opts.aircraft ?? DEFAULT_KNOBS.aircraft,
-    campResidents: opts.campResidents ?? DEFAULT_KNOBS.campResidents,
+    detainees: opts.detainees ?? k.detainees ?? DEFAULT_KNOBS.detainees,
+    facilities: opts.facilities ?? k.facilities ?? DEFAULT_KNOBS.facilities,
+    aircraft: opts.aircraft ?? k.aircraft ?? DEFAULT_KNOBS.aircraft,
+    campResidents: opts.campResidents ?? k.campResidents ?? DEFAULT_KNOBS.campResidents,
   };
   for (const [k, v] of Object.entries(knobs) as [keyof TScenarioKnobs, number][]) {
     if (!Number.isInteger(v) || v < 0 || v > LIMITS[k]) throw new RangeError(`${k} must be a whole number from 0 to ${LIMITS[k]}: ${v}`);

@@ -53,7 +53,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
     logger: loggerOption(opts.logger),
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     genReqId: () => newId(),
-    requestIdLogLabel: 'requestId',
     trustProxy: opts.trustProxy ?? false,
     // Draining is answered by our own hook, as a problem, rather than by Fastify's plain 503.
     return503OnClosing: false,

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ZPassword } from '../../access/index.js';
-import { generateScenario, loadScenario, serializeRecord } from '../../scenario/index.js';
+import { generateScenario, loadScenario, resolveKnobs, serializeRecord, type GenerateOptions } from '../../scenario/index.js';
 import { migrateToLatest } from '../../store/index.js';
 import { parseArgs, given } from '../args.js';
 import { UsageError } from '../exit-codes.js';
@@ -28,11 +28,26 @@ const ZGenerateArgs = z.object({
 // Lines are written in chunks of about this many characters: one write per record would cost a syscall each.
 const CHUNK = 1 << 16;
 
-async function generate(out: NodeJS.WritableStream, args: z.output<typeof ZGenerateArgs>, onRecord: (n: number) => void): Promise<number> {
+/**
+ * The generator's options from the command line; the generator's own range checks become usage errors.
+ * @throws UsageError naming the knob at fault.
+ */
+function generateOptionsOf(args: z.output<typeof ZGenerateArgs>): GenerateOptions {
   const { out: _out, seed, ...knobs } = args;
+  const opts: GenerateOptions = { seed, knobs: given(knobs) };
+  try {
+    resolveKnobs(opts);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new UsageError(e.message, [{ field: 'knobs', reason: e.message }]);
+  }
+  return opts;
+}
+
+async function generate(out: NodeJS.WritableStream, opts: GenerateOptions, onRecord: (n: number) => void): Promise<number> {
   let n = 0;
   let buffer = '';
-  for await (const record of generateScenario({ seed, knobs: given(knobs) })) {
+  for (const record of generateScenario(opts)) {
     buffer += `${serializeRecord(record)}\n`;
     onRecord(++n);
     if (buffer.length >= CHUNK) {
@@ -80,9 +95,10 @@ export function registerScenarioCommands(program: Command, io: CliIo): void {
     .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
       const g = globalsOf(cmd.optsWithGlobals());
       const args = parseArgs(ZGenerateArgs, given({ ...opts }));
+      const genOpts = generateOptionsOf(args);
       const target = await openOutput(args.out, io);
       const progress = progressOn(io.stderr, { label: 'generating', quiet: g.json });
-      const n = await writeOutput(target, (out) => generate(out, args, (records) => progress.update({ done: records, records }))).catch((e: unknown) => {
+      const n = await writeOutput(target, (out) => generate(out, genOpts, (records) => progress.update({ done: records, records }))).catch((e: unknown) => {
         progress.stop();
         throw e;
       });

@@ -1,16 +1,31 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { startServer } from '../../server/index.js';
+import { ConfigError, parseConfig, startServer, type ServerConfig } from '../../server/index.js';
 import { given, parseArgs } from '../args.js';
+import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { writeLine } from '../io.js';
 import { printJson } from '../output.js';
-import { databaseUrlOf, globalsOf } from '../session.js';
+import { globalsOf, type GlobalOptions } from '../session.js';
 
 const ZServeArgs = z.object({
-  port: z.coerce.number().int().min(0).max(65535).default(3000),
-  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+  host: z.string().min(1).optional(),
 });
+
+/** The server's settings: the environment (as the server reads it), then the command line over it. */
+function configOf(g: GlobalOptions, io: CliIo, opts: { port?: string; host?: string }): ServerConfig {
+  const args = parseArgs(ZServeArgs, given({ ...opts }));
+  let config: ServerConfig;
+  try {
+    config = parseConfig(io.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    const issues = e.problems.map((p) => ({ field: p.split(':')[0] ?? '', reason: p.slice(p.indexOf(':') + 1).trim() }));
+    throw new UsageError('invalid configuration in the environment', issues);
+  }
+  return { ...config, ...given({ databaseUrl: g.databaseUrl, port: args.port, host: args.host }) };
+}
 
 /** Resolves on SIGINT, SIGTERM or the caller's abort signal, whichever comes first, and says which. */
 function untilStopped(signal: AbortSignal | undefined): Promise<string> {
@@ -35,17 +50,20 @@ function untilStopped(signal: AbortSignal | undefined): Promise<string> {
 export function registerServeCommands(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('start the HTTP API and web app; migrations run at start; stops cleanly on SIGINT or SIGTERM')
-    .option('--port <n>', 'TCP port (default $PORT, else 3000; 0 picks a free one)')
+    .description('start the HTTP API; migrations run at start; stops gracefully on SIGINT or SIGTERM')
+    .option('--port <n>', 'TCP port (default $PORT, else 8080; 0 picks a free one)')
     .option('--host <address>', 'address to listen on (default $HOST, else 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }, cmd: Command) => {
       const g = globalsOf(cmd.optsWithGlobals());
-      const args = parseArgs(ZServeArgs, given({ port: opts.port ?? io.env.PORT, host: opts.host ?? io.env.HOST }));
-      const server = await startServer({ databaseUrl: databaseUrlOf(g, io.env), port: args.port, host: args.host });
-      if (g.json) await printJson(io.stdout, { url: server.url });
-      else await writeLine(io.stdout, `sallyport listening on ${server.url}`);
-      const why = await untilStopped(io.signal);
-      if (!g.json) await writeLine(io.stderr, `${why}: shutting down`);
-      await server.close();
+      const config = configOf(g, io, opts);
+      const server = await startServer(config, { handleSignals: false });
+      try {
+        if (g.json) await printJson(io.stdout, { url: server.url });
+        else await writeLine(io.stdout, `sallyport listening on ${server.url}`);
+        const why = await untilStopped(io.signal);
+        if (!g.json) await writeLine(io.stderr, `${why}: shutting down`);
+      } finally {
+        await server.close();
+      }
     });
 }
