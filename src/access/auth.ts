@@ -4,7 +4,8 @@ import { DomainError, type Clock } from '../kernel/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { AccessErrors } from './access.errors.js';
 import { auditFor } from './audit.js';
-import { findUserById, hashPassword, principalOfUser, type TUser } from './users.js';
+import { findUserById, hashPassword, principalOfUser } from './users.js';
+import type { TUser } from './access.schemas.js';
 import type { Principal } from './principal.js';
 
 /** Login and session limits. */

@@ -15,7 +15,8 @@ export { internMarking, loadMarking, markingTexts, markingFromRow, scopeFor, inS
 export type { Scope } from './markings.store.js';
 export { AGENCY_KINDS, ZAgency, ZAddAgencyRequest, ZCountryCode, listAgencies, findAgencyByCode, addAgency, bulkAddAgencies } from './agencies.js';
 export type { TAgency, TAddAgencyRequest } from './agencies.js';
-export { ZAddUserRequest, ZUser, ZUsername, ZPassword, ZGroup, addUser, bulkAddUsers, listUsers, findUserById, findUserByName, principalOfUser, hashPassword } from './users.js';
-export type { TAddUserRequest, TUser } from './users.js';
+export { ZAddUserRequest, ZUser, ZUsername, ZPassword, ZGroup } from './access.schemas.js';
+export { addUser, bulkAddUsers, listUsers, findUserById, findUserByName, principalOfUser, hashPassword } from './users.js';
+export type { TAddUserRequest, TUser } from './access.schemas.js';
 export { login, authenticate, logout, createApiToken, DEFAULT_AUTH_POLICY } from './auth.js';
 export type { AuthPolicy, LoginResult } from './auth.js';

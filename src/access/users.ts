@@ -1,42 +1,16 @@
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
-import { DomainError, LEVELS, newId } from '../kernel/index.js';
+import { DomainError, newId } from '../kernel/index.js';
 import { classifyDbError, inTransaction, type Db } from '../store/index.js';
 import { AccessErrors } from './access.errors.js';
 import type { Ctx } from './context.js';
-import { ROLES, requirePermission, type Principal } from './principal.js';
+import { requirePermission, type Principal } from './principal.js';
+import { ZAddUserRequest, ZPassword, ZUser, type TAddUserRequest, type TUser } from './access.schemas.js';
 
 /** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
 export async function hashPassword(password: string): Promise<string> {
   return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }
-
-export const ZUsername = z.string().regex(/^[a-z][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, dot, hyphen or underscore; 2–64 characters');
-export const ZPassword = z.string().min(12, 'at least 12 characters').max(256);
-export const ZGroup = z.string().regex(/^[A-Z][A-Z0-9-]{0,31}$/, 'uppercase caveat group name');
-
-export const ZAddUserRequest = z.strictObject({
-  username: ZUsername,
-  displayName: z.string().trim().min(1).max(200),
-  agency: z.string().min(1).describe('agency code'),
-  clearance: z.enum(LEVELS),
-  roles: z.array(z.enum(ROLES)).min(1),
-  groups: z.array(ZGroup).default([]),
-  password: ZPassword,
-});
-export type TAddUserRequest = z.input<typeof ZAddUserRequest>;
-
-/** A user as shown to administrators and to the user themself. Never the password hash. */
-export const ZUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  agency: z.object({ id: z.string(), code: z.string(), name: z.string(), country: z.string() }),
-  clearance: z.enum(LEVELS),
-  roles: z.array(z.enum(ROLES)),
-  groups: z.array(z.string()),
-});
-export type TUser = z.infer<typeof ZUser>;
 
 const ZStringList = z.array(z.string());
 
