@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL_READERS: Role[] = ['viewer', 'registrar', 'planner', 'custodian', 'identity', 'prosecutor', 'diplomat', 'humanitarian', 'child-protection', 'reviewer', 'admin'];
+const ALL_READERS: Role[] = ['viewer', 'registrar', 'planner', 'custodian', 'identity', 'prosecutor', 'diplomat', 'humanitarian', 'child-protection', 'reviewer', 'admin', 'operator'];
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'registry:read': ALL_READERS,

@@ -44,8 +44,9 @@ export function formatFields(fields: readonly (readonly [string, unknown])[]): s
 function show(v: unknown): string {
   if (v === null || v === undefined) return '-';
   if (Array.isArray(v)) return v.length === 0 ? '-' : v.map(show).join(', ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
+  return JSON.stringify(v) ?? '-';
 }
 
 /**

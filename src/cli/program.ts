@@ -68,6 +68,8 @@ export async function runProgram(argv: readonly string[], io: CliIo): Promise<vo
     if (e.exitCode === 0) return;
     // A group without its subcommand (`sallyport detainees`) prints its help, which already says what is missing.
     const message = e.code === 'commander.help' ? 'a subcommand is required (see the help above)' : e.message.replace(/^error: /, '');
-    throw new UsageError(message);
+    // Name the option at fault when commander's message quotes one: "option '--limit <n>' argument missing".
+    const flag = /'(--?[a-zA-Z][\w-]*)/.exec(message)?.[1];
+    throw new UsageError(message, flag ? [{ field: flag, reason: message }] : []);
   }
 }

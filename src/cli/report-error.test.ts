@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DomainError, invalid, notFound } from '../kernel/index.js';
+import { DomainError, invalid, invalidMany, notFound } from '../kernel/index.js';
 import { EXIT, UsageError, exitCodeOf } from './exit-codes.js';
 import { formatError } from './report-error.js';
 
@@ -17,9 +17,14 @@ describe('CLI errors', () => {
     expect(exitCodeOf(new Error('boom'))).toBe(1);
   });
 
-  it('prints the message and one line per field issue', () => {
-    const e = invalid('nameLatin', 'bidirectional control character U+202E');
-    expect(formatError(e, false)).toBe('error: nameLatin: bidirectional control character U+202E\n  nameLatin: bidirectional control character U+202E\n');
+  it('prints the message and one line per field issue, without repeating a lone one', () => {
+    const many = invalidMany([{ field: 'nameLatin', reason: 'bidirectional control character U+202E' }, { field: 'sex', reason: 'expected M or F' }]);
+    expect(formatError(many, false)).toBe(
+      'error: nameLatin: bidirectional control character U+202E; sex: expected M or F\n  nameLatin: bidirectional control character U+202E\n  sex: expected M or F\n',
+    );
+    expect(formatError(invalid('nameLatin', 'control character U+0007'), false)).toBe('error: nameLatin: control character U+0007\n');
+    const agency = new DomainError('invalid', 'ACCESS_UNKNOWN_AGENCY', 'no agency with code NOPE', { field: 'agency', reason: 'unknown agency code' });
+    expect(formatError(agency, false)).toBe('error: no agency with code NOPE\n  agency: unknown agency code\n');
   });
 
   it('prints one JSON object with code, message, field, reason and issues', () => {

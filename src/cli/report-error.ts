@@ -22,7 +22,10 @@ export function reportOf(e: unknown): ErrorReport {
     return { code: USAGE_CODE, message: e.message, field: first?.field ?? null, reason: first?.reason ?? null, issues: e.issues };
   }
   if (isDomainError(e)) {
-    const issues = Array.isArray(e.details.issues) ? e.details.issues : [];
+    const { field, reason } = e.details;
+    // An invalid input always names its field, even when the thrower gave no issue list.
+    const single = e.kind === 'invalid' && field !== undefined && reason !== undefined ? [{ field, reason }] : [];
+    const issues = Array.isArray(e.details.issues) ? e.details.issues : single;
     return { code: e.code, message: e.message, field: e.details.field ?? null, reason: e.details.reason ?? null, issues };
   }
   if (e instanceof z.ZodError) {
@@ -39,6 +42,9 @@ export function reportOf(e: unknown): ErrorReport {
 export function formatError(e: unknown, json: boolean): string {
   const r = reportOf(e);
   if (json) return `${JSON.stringify({ error: r })}\n`;
-  const lines = [`error: ${r.message}`, ...r.issues.map((i) => `  ${i.field || 'input'}: ${i.reason}`)];
+  const lines = [`error: ${r.message}`];
+  // A lone issue that only repeats the message (`limit: …` under `limit: …`) is not printed twice.
+  const repeats = r.issues.length === 1 && [r.issues[0]?.reason, `${r.issues[0]?.field}: ${r.issues[0]?.reason}`].includes(r.message);
+  if (!repeats) lines.push(...r.issues.map((i) => `  ${i.field || 'input'}: ${i.reason}`));
   return `${lines.join('\n')}\n`;
 }

@@ -47,7 +47,8 @@ function pickers(): Record<string, WeightedPicker<Nationality>> {
   return { HOL: weightedPicker(NATIONS, campWeights('HOL')), ROJ: weightedPicker(NATIONS, campWeights('ROJ')) };
 }
 
-function plan(setup: CampSetup, nats: Record<string, WeightedPicker<Nationality>>, camp: string, i: number, remaining: number): { p: Plan; rng: Prng } {
+function plan(setup: CampSetup, nats: Record<string, WeightedPicker<Nationality>>, at: { camp: string; i: number; remaining: number }): { p: Plan; rng: Prng } {
+  const { camp, i, remaining } = at;
   const rng = setup.rng.fork(`household/${camp}/${i}`);
   const picker = nats[camp];
   if (!picker) throw new RangeError(`no nationality mix for camp ${camp}`);
@@ -75,7 +76,7 @@ function* plans(setup: CampSetup): Generator<{ p: Plan; rng: Prng }> {
   for (const { code, population } of setup.camps) {
     let remaining = population;
     for (let i = 0; remaining > 0; i++) {
-      const planned = plan(setup, nats, code, i, remaining);
+      const planned = plan(setup, nats, { camp: code, i, remaining });
       remaining -= planned.p.size;
       yield planned;
     }
@@ -115,8 +116,18 @@ interface Member {
   related: boolean;
 }
 
-function member(rng: Prng, epochMs: number, spec: NameSpec, s: Spelling, age: number, relation: Member['relation'], related = false): Member {
-  const w = writeName(spec, s, rng);
+interface MemberSpec {
+  spec: NameSpec;
+  age: number;
+  relation: Member['relation'];
+  related?: boolean;
+  /** The name as already written (the head's, on the household record); written afresh otherwise. */
+  written?: { ar: string; latin: string };
+}
+
+function member(rng: Prng, epochMs: number, s: Spelling, m: MemberSpec): Member {
+  const { spec, age, relation, related = false } = m;
+  const w = m.written ?? writeName(spec, s, rng);
   const birth = birthForAge(rng, epochMs, age);
   // Many camp residents have no papers; the registrar then writes 1 January of the estimated year.
   const birthDate = age >= 18 && rng.chance(0.3) ? `${birth.year}-01-01` : birth.date;
@@ -130,29 +141,31 @@ function childOf(rng: Prng, region: NameRegion, father: NameSpec, sex: 'F' | 'M'
 
 function* members(rng: Prng, p: Plan, epochMs: number): Generator<Member> {
   const { region, spelling: s } = p;
-  yield member(rng, epochMs, p.head, s, p.headAge, 'head', p.femaleHead);
+  yield member(rng, epochMs, s, { spec: p.head, age: p.headAge, relation: 'head', related: p.femaleHead, written: { ar: p.headAr, latin: p.headLatin } });
   let left = p.size - 1;
   let motherAge = p.headAge;
   if (!p.femaleHead && left > 0) {
     motherAge = Math.max(18, p.headAge - rng.int(3, 25));
-    yield member(rng, epochMs, drawNameSpec(rng, region, 'F'), s, motherAge, 'wife');
+    yield member(rng, epochMs, s, { spec: drawNameSpec(rng, region, 'F'), age: motherAge, relation: 'wife' });
     left--;
   }
   if (p.femaleHead && left >= 2 && p.headAge <= 50 && rng.chance(0.12)) {
-    yield member(rng, epochMs, drawNameSpec(rng, region, 'F'), s, Math.min(90, p.headAge + rng.int(17, 32)), 'mother');
+    yield member(rng, epochMs, s, { spec: drawNameSpec(rng, region, 'F'), age: Math.min(90, p.headAge + rng.int(17, 32)), relation: 'mother' });
     left--;
   }
   for (; left > 0; left--) {
     const sex = rng.chance(0.5) ? 'M' : 'F';
     if (rng.chance(0.04)) {
-      yield member(rng, epochMs, drawNameSpec(rng, region, sex), s, rng.int(0, 17), 'other');
+      yield member(rng, epochMs, s, { spec: drawNameSpec(rng, region, sex), age: rng.int(0, 17), relation: 'other' });
     } else if (motherAge >= 44 && rng.chance(0.3)) {
       const sonOrDaughter = drawNameSpec(rng, region, 'M');
-      yield member(rng, epochMs, childOf(rng, region, sonOrDaughter, sex), s, rng.int(0, Math.min(10, motherAge - 34)), 'grandchild');
+      const spec = childOf(rng, region, sonOrDaughter, sex);
+      yield member(rng, epochMs, s, { spec, age: rng.int(0, Math.min(10, motherAge - 34)), relation: 'grandchild' });
     } else {
       const maxAge = Math.min(motherAge - 16, 22);
       const age = Math.floor((maxAge + 1) * rng.next() ** 1.5);
-      yield member(rng, epochMs, childOf(rng, region, p.husband, sex), s, age, sex === 'M' ? 'son' : 'daughter', p.femaleHead);
+      const spec = childOf(rng, region, p.husband, sex);
+      yield member(rng, epochMs, s, { spec, age, relation: sex === 'M' ? 'son' : 'daughter', related: p.femaleHead });
     }
   }
 }

@@ -118,7 +118,8 @@ function zones(rng: Prng, code: string, at: { lat: number; lon: number }, specs:
 const roundUp = (x: number, step: number): number => Math.ceil(x / step) * step;
 
 /** The facility records: prisons, camps, then the staging airfield, the destination and the refuel point. */
-export function facilityRecords(rng: Prng, ids: IdGenerator, epochMs: number, plan: FacilityPlan, detainees: number): TScenarioFacility[] {
+export function facilityRecords(env: { rng: Prng; ids: IdGenerator; epochMs: number }, plan: FacilityPlan, detainees: number): TScenarioFacility[] {
+  const { rng, ids, epochMs } = env;
   const out: TScenarioFacility[] = [];
   const prisonMark = mark('C//REL TO USA, IRQ, SYR');
   for (const p of plan.prisons) {
@@ -138,16 +139,17 @@ export function facilityRecords(rng: Prng, ids: IdGenerator, epochMs: number, pl
     });
   }
   for (const { seed, population } of plan.camps) {
-    out.push(site(rng, ids(epochMs), seed, population, Math.max(seed.capacity, roundUp(population * 1.1, 500))));
+    out.push(site(rng, ids(epochMs), seed, { population, capacity: Math.max(seed.capacity, roundUp(population * 1.1, 500)) }));
   }
   for (const hub of HUBS) {
     const capacity = hub.kind === 'destination' ? Math.max(hub.capacity, roundUp(detainees * 1.3, 1000)) : hub.capacity;
-    out.push(site(rng, ids(epochMs), hub, 0, capacity));
+    out.push(site(rng, ids(epochMs), hub, { population: 0, capacity }));
   }
   return out;
 }
 
-function site(rng: Prng, id: string, s: SiteSeed, population: number, capacity: number): TScenarioFacility {
+function site(rng: Prng, id: string, s: SiteSeed, size: { population: number; capacity: number }): TScenarioFacility {
+  const { population, capacity } = size;
   const lz: Record<SiteSeed['kind'], [string, number, TScenarioLandingZone['maxCategory']][]> = {
     camp: [['LZ North', 2, 'helicopter'], ['LZ South', 2, 'helicopter']],
     staging: [['runway', 4, 'fixed-wing'], ['helipad', 6, 'helicopter']],

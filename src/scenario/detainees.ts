@@ -87,7 +87,7 @@ export function* detaineeRecords(setup: DetaineeSetup): Generator<TScenarioDetai
     let aliases: TScenarioAlias[];
     let truth: TScenarioTruth | undefined;
     if (kind === 'original') {
-      person = newPerson(rng, epochMs, isn, nations.draw(rng), facilities.drawIndex(rng));
+      person = newPerson(rng, epochMs, { isn, nat: nations.draw(rng), facility: facilities.drawIndex(rng) });
       aliases = aliasesOf(rng, person);
       truth = hiddenAlias(rng, person);
       const list = index.get(person.nat.code) ?? [];
@@ -98,16 +98,18 @@ export function* detaineeRecords(setup: DetaineeSetup): Generator<TScenarioDetai
     } else {
       const first = rng.pick(pool);
       const facility = rng.chance(0.7) && facilities.left(first.facility) > 0 ? facilities.take(first.facility) : facilities.drawIndex(rng);
-      ({ person, truth } = kind === 'duplicate' ? reEnroll(rng, first, isn, facility) : enrollUnderAlias(rng, epochMs, first, isn, facility));
+      ({ person, truth } = kind === 'duplicate' ? reEnroll(rng, first, { isn, facility }) : enrollUnderAlias(rng, epochMs, first, { isn, facility }));
       aliases = kind === 'duplicate' && rng.chance(0.5) ? aliasesOf(rng, person).slice(0, 1) : [];
     }
-    yield detainee(rng, ids(epochMs), person, aliases, groups.assign(rng, count - 1 - i), setup.prisons[person.facility]?.code ?? '');
+    const keepApart = groups.assign(rng, count - 1 - i);
+    yield detainee(rng, person, { id: ids(epochMs), aliases, keepApart, facility: setup.prisons[person.facility]?.code ?? '' });
     if (truth) yield truth;
   }
   return index;
 }
 
-function newPerson(rng: Prng, epochMs: number, isn: string, nat: Nationality, facility: number): Person {
+function newPerson(rng: Prng, epochMs: number, who: { isn: string; nat: Nationality; facility: number }): Person {
+  const { isn, nat, facility } = who;
   const name = drawNameSpec(rng, nat.region.draw(rng), 'M');
   const spelling = drawSpelling(rng, nat.tradition);
   const birth = birthForAge(rng, epochMs, rng.normalInt(31, 8, 18, 68));
@@ -159,7 +161,8 @@ function hiddenAlias(rng: Prng, p: Person): TScenarioTruth | undefined {
   return { type: 'truth', kind: 'alias', a: p.isn, b: null, detail: { aliasKind: 'nom-de-guerre', nameAr: n.ar, nameLatin: n.latin } };
 }
 
-function reEnroll(rng: Prng, first: Person, isn: string, facility: number): { person: Person; truth: TScenarioTruth } {
+function reEnroll(rng: Prng, first: Person, at: { isn: string; facility: number }): { person: Person; truth: TScenarioTruth } {
+  const { isn, facility } = at;
   const spelling = rng.chance(0.7) ? otherSpelling(rng, first.spelling) : first.spelling;
   const toggleGrand = ARAB_REGIONS.includes(first.name.region) && rng.chance(0.3);
   const name = toggleGrand ? { ...first.name, withGrand: !first.name.withGrand } : first.name;
@@ -188,7 +191,8 @@ function reEnroll(rng: Prng, first: Person, isn: string, facility: number): { pe
   return { person, truth };
 }
 
-function enrollUnderAlias(rng: Prng, epochMs: number, first: Person, isn: string, facility: number): { person: Person; truth: TScenarioTruth } {
+function enrollUnderAlias(rng: Prng, epochMs: number, first: Person, at: { isn: string; facility: number }): { person: Person; truth: TScenarioTruth } {
+  const { isn, facility } = at;
   const underNom = rng.chance(0.5);
   const spelling = drawSpelling(rng, first.nat.tradition);
   const name = underNom ? first.name : drawNameSpec(rng, first.name.region, 'M');
@@ -207,7 +211,15 @@ function enrollUnderAlias(rng: Prng, epochMs: number, first: Person, isn: string
   return { person, truth };
 }
 
-function detainee(rng: Prng, id: string, p: Person, aliases: TScenarioAlias[], keepApart: string[], facility: string): TScenarioDetainee {
+interface EnrollmentFacts {
+  id: string;
+  aliases: TScenarioAlias[];
+  keepApart: string[];
+  facility: string;
+}
+
+function detainee(rng: Prng, p: Person, facts: EnrollmentFacts): TScenarioDetainee {
+  const { id, aliases, keepApart, facility } = facts;
   const local = p.nat.code === 'IRQ' || p.nat.code === 'SYR';
   const medical: string[] = [];
   if (rng.chance(0.03)) {

@@ -85,7 +85,7 @@ export function* generateScenario(opts: GenerateOptions): Generator<TScenarioRec
   yield* userRecords();
   yield* aircraftTypeRecords();
   const plan = planFacilities(placeRng, knobs);
-  yield* facilityRecords(placeRng, ids, epochMs, plan, knobs.detainees);
+  yield* facilityRecords({ rng: placeRng, ids, epochMs }, plan, knobs.detainees);
   yield* aircraftRecords(root.fork('fleet'), ids, epochMs, knobs.aircraft);
   const index = yield* detaineeRecords({ rng: root.fork('detainees'), ids, epochMs, prisons: plan.prisons });
   const camps = { rng: root.fork('camps'), ids, epochMs, camps: plan.camps.map((c) => ({ code: c.seed.code, population: c.population })), index };

@@ -144,12 +144,15 @@ export function drawNameSpec(rng: Prng, region: NameRegion, sex: 'M' | 'F'): Nam
   const given = rng.int(0, (sex === 'M' ? t.male : t.female).length - 1);
   const dads = isArab(region) ? MALE : t.male;
   const family = t.surnames.length === 0 || (region === 'southeastAsia' && rng.chance(0.4)) ? -1 : rng.int(0, t.surnames.length - 1);
+  const father = rng.int(0, dads.length - 1);
+  // The grandfather is drawn among the other names, so a nasab never repeats a name by mere chance.
+  const grand = (father + rng.int(1, Math.max(1, dads.length - 1))) % dads.length;
   return {
     region,
     sex,
     given,
-    father: rng.int(0, dads.length - 1),
-    grand: rng.int(0, dads.length - 1),
+    father,
+    grand,
     family,
     withGrand: sex === 'M' && (region === 'eastAfrica' || (isArab(region) && rng.chance(0.6))),
   };

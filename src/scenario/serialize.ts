@@ -31,31 +31,76 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
 
 type Json = Record<string, unknown>;
 
-function ordered(obj: Json, keys: readonly string[]): Json {
-  const out: Json = {};
-  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
-  for (const k of Object.keys(obj)) if (!(k in out) && obj[k] !== undefined) out[k] = obj[k];
-  return out;
+// Each key's `"key":` text, computed once per schema.
+const PREFIX = new Map<string, string>();
+function prefix(k: string): string {
+  let p = PREFIX.get(k);
+  if (p === undefined) {
+    p = `${JSON.stringify(k)}:`;
+    PREFIX.set(k, p);
+  }
+  return p;
 }
 
-function orderValue(key: string, value: unknown): unknown {
+// Writes keys in schema order, for records built in another order (the generator's own come in order).
+function writeObject(obj: Json, keys: readonly string[] | undefined): string {
+  let out = '';
+  let written = 0;
+  if (keys) {
+    for (const k of keys) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      out += `${written++ === 0 ? '{' : ','}${prefix(k)}${writeValue(k, v)}`;
+    }
+  }
+  const all = Object.keys(obj);
+  if (written !== all.length) {
+    for (const k of all) {
+      const v = obj[k];
+      if (v === undefined || (keys && keys.includes(k))) continue;
+      out += `${written++ === 0 ? '{' : ','}${prefix(k)}${writeValue(k, v)}`;
+    }
+  }
+  return written === 0 ? '{}' : `${out}}`;
+}
+
+function writeValue(key: string, v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   const keys = NESTED[key];
-  if (!keys || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v: unknown) => (v !== null && typeof v === 'object' ? ordered(v as Json, keys) : v));
-  return ordered(value as Json, keys);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    if (!keys) return JSON.stringify(v);
+    return `[${v.map((x: unknown) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? writeObject(x as Json, keys) : JSON.stringify(x))).join(',')}]`;
+  }
+  return keys ? writeObject(v as Json, keys) : JSON.stringify(v);
+}
+
+// True when `obj`'s keys come in schema order (a subsequence of `keys`), nested shapes included: then
+// JSON.stringify writes the same bytes as writeObject, half again as fast.
+function inOrder(obj: Json, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in obj) {
+    while (i < keys.length && keys[i] !== k) i++;
+    if (i === keys.length) return false;
+    i++;
+    const nested = NESTED[k];
+    const v = obj[k];
+    if (!nested || v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object' && !inOrder(x as Json, nested)) return false;
+    } else if (!inOrder(v as Json, nested)) return false;
+  }
+  return true;
 }
 
 /**
- * The NDJSON line of a record (without the newline): compact JSON, keys in schema order.
+ * The NDJSON line of a record (without the newline): compact JSON, keys in schema order; keys the schema does not
+ * know (none, in a valid record) follow in their own order. Nested objects follow their schema order too, except
+ * a truth record's free-form `detail`, which keeps the order it was built in.
  * @example serializeRecord({ type: 'user', … }) // '{"type":"user","username":"jtf.s",…}'
  */
 export function serializeRecord(r: TScenarioRecord): string {
-  const src = r as unknown as Json;
-  const out: Json = {};
-  for (const k of TOP[r.type]) {
-    const v = src[k];
-    if (v !== undefined) out[k] = orderValue(k, v);
-  }
-  for (const k of Object.keys(src)) if (!(k in out) && src[k] !== undefined) out[k] = src[k];
-  return JSON.stringify(out);
+  const obj = r as unknown as Json;
+  const keys = TOP[r.type];
+  return inOrder(obj, keys) ? JSON.stringify(obj) : writeObject(obj, keys);
 }

@@ -11,11 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
-function collector(): { stream: Writable; text: () => string } {
+function collector(spy?: (text: string) => void): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer | string, _enc, done) {
-      chunks.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      chunks.push(text);
+      spy?.(text);
       done();
     },
   });
@@ -26,17 +28,22 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Text piped on stdin; without it stdin is absent. */
   stdin?: string;
+  /** Stops a long-running command (serve). */
+  signal?: AbortSignal;
+  /** Sees stdout as it is written (a server's URL before the command returns). */
+  onStdout?: (text: string) => void;
 }
 
 /** Runs `sallyport <argv>` in-process with captured output and only the given environment. */
 export async function cli(argv: string[], opts: RunOptions = {}): Promise<CliResult> {
-  const out = collector();
+  const out = collector(opts.onStdout);
   const err = collector();
   const code = await runCli(argv, {
     stdout: out.stream,
     stderr: err.stream,
     env: { TZ: 'UTC', ...opts.env },
     ...(opts.stdin === undefined ? {} : { stdin: Readable.from([opts.stdin]) }),
+    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
   });
   return { code, stdout: out.text(), stderr: err.text() };
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/run-cli.js';
+import { exitCodeOf } from '../../src/cli/exit-codes.js';
+import { DomainError, errorCatalogue } from '../../src/kernel/index.js';
 import { cli } from './harness.js';
 
 const run = promisify(execFile);
@@ -22,6 +24,15 @@ describe('the sallyport program', () => {
     const { stdout } = await run(process.execPath, ['bin/sallyport.js', '--help'], { cwd: join(import.meta.dirname, '../..') });
     expect(stdout).toContain('Usage: sallyport');
     expect(stdout).toContain('Exit codes:');
+  });
+
+  it('maps every registered error code to the exit code of its kind', () => {
+    expect(errorCatalogue().size).toBeGreaterThan(10);
+    for (const [code, info] of errorCatalogue()) {
+      const exit = exitCodeOf(new DomainError(info.kind, code, 'x'));
+      expect(exit, code).toBe(EXIT[info.kind]);
+      expect(exit === EXIT.internal).toBe(info.kind === 'internal');
+    }
   });
 
   it('prints the version', async () => {

@@ -108,7 +108,7 @@ describe.each(DIALECTS)('HTTP detainees (%s)', (dialect) => {
     expect((await irq.get('/api/facilities')).json().items.map((f: { code: string }) => f.code)).toEqual(['HSK-GHW']);
     expect((await irq.get('/api/facilities/SEC-SITE')).statusCode).toBe(404);
     const patched = await usa.send('PATCH', '/api/facilities/HSK-GHW', { version: 1, status: 'at-risk', collapseRisk: 0.4 });
-    expect(patched.json()).toMatchObject({ status: 'at-risk', collapseRisk: 0.4, version: 2, detaineesHeld: 1 });
+    expect(patched.json()).toMatchObject({ status: 'at-risk', collapseRisk: 0.4, version: 2, detaineesHeld: 0 }); // its one detainee is in transit
   });
 
   it('exports the visible detainees as NDJSON, filtered like the list', async () => {

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { ZPassword } from '../../access/index.js';
+import { ZPassword, type Ctx } from '../../access/index.js';
 import { generateScenario, loadScenario, resolveKnobs, serializeRecord, type GenerateOptions } from '../../scenario/index.js';
 import { migrateToLatest } from '../../store/index.js';
 import { parseArgs, given } from '../args.js';
@@ -12,7 +12,7 @@ import type { CliIo } from '../io.js';
 import { write, writeLine } from '../io.js';
 import { printJson } from '../output.js';
 import { openOutput, writeOutput } from '../output-file.js';
-import { progressOn } from '../progress.js';
+import { progressOn, type Progress } from '../progress.js';
 import { globalsOf, sessionOn, withStore } from '../session.js';
 
 const ZKnob = z.coerce.number().int().min(0).max(10_000_000).optional();
@@ -59,8 +59,8 @@ async function generate(out: NodeJS.WritableStream, opts: GenerateOptions, onRec
   return n;
 }
 
-function demoPasswordOf(given: string | undefined, env: CliIo['env']): string {
-  const password = given ?? (env.SALLYPORT_DEMO_PASSWORD || undefined);
+function demoPasswordOf(fromOption: string | undefined, env: CliIo['env']): string {
+  const password = fromOption ?? (env.SALLYPORT_DEMO_PASSWORD || undefined);
   if (password === undefined) {
     throw new UsageError('no demo password: give --demo-password or set SALLYPORT_DEMO_PASSWORD', [{ field: '--demo-password', reason: 'required' }]);
   }
@@ -77,6 +77,28 @@ async function fileSize(path: string): Promise<number> {
     // reported below, like a directory
   }
   throw new UsageError(`${path}: no such file`, [{ field: 'FILE', reason: `cannot read ${path}` }]);
+}
+
+interface LoadFileOptions {
+  demoPassword: string;
+  progress: Progress;
+  totalBytes: number;
+}
+
+/** Streams the file line by line into the loader, reporting progress by bytes read. */
+async function loadFile(ctx: Ctx, file: string, opts: LoadFileOptions): Promise<{ records: number; users: string[] }> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const onProgress = (p: { records: number; bytes: number }) => opts.progress.update({ done: p.bytes, total: opts.totalBytes, records: p.records });
+  try {
+    const result = await loadScenario(ctx, lines, { demoPassword: opts.demoPassword, onProgress });
+    opts.progress.finish();
+    return result;
+  } catch (e) {
+    opts.progress.stop();
+    throw e;
+  } finally {
+    lines.close();
+  }
 }
 
 /** `scenario generate` (seeded NDJSON) and `scenario load` (into the store, as the local operator). */
@@ -115,23 +137,12 @@ export function registerScenarioCommands(program: Command, io: CliIo): void {
     .action(async (file: string, opts: { demoPassword?: string }, cmd: Command) => {
       const g = globalsOf(cmd.optsWithGlobals());
       const demoPassword = demoPasswordOf(opts.demoPassword, io.env);
-      const total = await fileSize(file);
+      const totalBytes = await fileSize(file);
       await withStore(g, io, async (store) => {
         await migrateToLatest(store);
         const { ctx } = await sessionOn(store, g, io);
         const progress = progressOn(io.stderr, { label: 'loading', quiet: g.json });
-        const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-        const onProgress = (p: { records: number; bytes: number }) => progress.update({ done: p.bytes, total, records: p.records });
-        let result: { records: number; users: string[] };
-        try {
-          result = await loadScenario(ctx, lines, { demoPassword, onProgress });
-        } catch (e) {
-          progress.stop();
-          throw e;
-        } finally {
-          lines.close();
-        }
-        progress.finish();
+        const result = await loadFile(ctx, file, { demoPassword, progress, totalBytes });
         if (g.json) return printJson(io.stdout, result);
         await writeLine(io.stdout, `loaded ${result.records} records from ${file}`);
         await writeLine(io.stdout, `demo users (${result.users.length}), all with the demo password:`);

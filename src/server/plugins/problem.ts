@@ -80,26 +80,21 @@ export interface ProblemSite {
 /** The status and problem body answering a domain error. Internal and unavailable errors carry no details. */
 export function problemOf(err: DomainError, site: ProblemSite): TProblem {
   const status = CODE_STATUS[err.code] ?? statusOfKind(err.kind);
-  const sealed = err.kind === 'internal' || err.kind === 'unavailable';
-  const body: TProblem = {
-    type: problemType(err.code),
-    title: KIND_TITLE[err.kind],
-    status,
-    detail: err.message,
-    code: err.code,
+  const body: TProblem = { type: problemType(err.code), title: KIND_TITLE[err.kind], status, detail: err.message, code: err.code, instance: site.path, requestId: site.requestId };
+  if (err.kind === 'internal' || err.kind === 'unavailable') return body;
+  const { field, reason, issues } = err.details;
+  const list = (issues as FieldIssue[] | undefined) ?? (field !== undefined ? [{ field, reason: reason ?? err.message }] : undefined);
+  const extra = Object.entries(err.details).filter(([k, v]) => !RESERVED.has(k) && v !== undefined);
+  // Fields at fault first, then what else the module chose to tell (rows of an import, a current version).
+  return {
+    ...body,
+    ...(field !== undefined ? { field } : {}),
+    ...(reason !== undefined ? { reason } : {}),
+    ...(list ? { issues: list } : {}),
+    ...Object.fromEntries(extra),
     instance: site.path,
     requestId: site.requestId,
   };
-  if (sealed) return body;
-  const { field, reason, issues } = err.details;
-  if (field !== undefined) body.field = field;
-  if (reason !== undefined) body.reason = reason;
-  const list = (issues as FieldIssue[] | undefined) ?? (field !== undefined ? [{ field, reason: reason ?? err.message }] : undefined);
-  if (list) body.issues = list;
-  for (const [k, v] of Object.entries(err.details)) {
-    if (!RESERVED.has(k) && v !== undefined) body[k] = v;
-  }
-  return body;
 }
 
 /** An unexpected failure, answered without internals. */

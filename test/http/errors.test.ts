@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import '../../src/access/index.js';
+import '../../src/registry/index.js';
+import { defineErrors, errorCatalogue, type ErrorKind } from '../../src/kernel/index.js';
+import { problemType, ServerErrors, statusOfCode, statusOfKind } from '../../src/server/index.js';
+
+// Every module's index registers its codes on import; the server's own register with the server.
+const KINDS: ErrorKind[] = ['invalid', 'not-found', 'forbidden', 'conflict', 'unauthenticated', 'unavailable', 'internal'];
+
+describe('error catalogue → HTTP status', () => {
+  const entries = [...errorCatalogue().entries()];
+
+  it('holds the codes of every module', () => {
+    const codes = entries.map(([code]) => code);
+    for (const code of ['INVALID_INPUT', 'ACCESS_BAD_CREDENTIALS', 'REGISTRY_DUPLICATE_ISN', ServerErrors.IDEMPOTENCY_KEY_REUSED]) expect(codes).toContain(code);
+  });
+
+  it('documents every code, names it in namespaced SCREAMING_SNAKE, and gives it a unique problem type', () => {
+    const types = new Set<string>();
+    for (const [code, info] of entries) {
+      expect(code, code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
+      expect(info.when.trim().length, `${code} is undocumented`).toBeGreaterThan(10);
+      expect(KINDS, code).toContain(info.kind);
+      types.add(problemType(code));
+    }
+    expect(types.size).toBe(entries.length);
+  });
+
+  it('maps every code to an HTTP error status', () => {
+    for (const [code] of entries) {
+      const status = statusOfCode(code);
+      expect(status, code).toBeGreaterThanOrEqual(400);
+      expect(status, code).toBeLessThan(600);
+    }
+    expect(statusOfCode('NO_SUCH_CODE')).toBeUndefined();
+  });
+
+  it('maps kinds as documented, with the transport exceptions', () => {
+    expect(KINDS.map(statusOfKind)).toEqual([400, 404, 403, 409, 401, 503, 500]);
+    expect(statusOfCode('REGISTRY_DUPLICATE_ISN')).toBe(409);
+    expect(statusOfCode('STALE_VERSION')).toBe(409);
+    expect(statusOfCode(ServerErrors.BODY_TOO_LARGE)).toBe(413);
+    expect(statusOfCode(ServerErrors.UNSUPPORTED_MEDIA_TYPE)).toBe(415);
+    expect(statusOfCode(ServerErrors.IDEMPOTENCY_KEY_REUSED)).toBe(422);
+  });
+
+  it('refuses a code registered twice with another meaning', () => {
+    const [code, info] = entries[0]!;
+    expect(() => defineErrors({ [code]: { kind: info.kind === 'internal' ? 'invalid' : 'internal', when: 'something else' } })).toThrow(/defined twice/);
+    expect(errorCatalogue().get(code)).toEqual(info);
+  });
+});
