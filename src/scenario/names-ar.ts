@@ -1,7 +1,7 @@
 import { FEMALE_ISMS, KUNYA_ONLY, MALE_ISMS } from './names-ar.data.js';
 import { FAMILY_NAMES, LOCAL_NISBAS, MUHAJIR } from './names-family.data.js';
 import { FOREIGN_NAMES } from './names-foreign.data.js';
-import type { Prng } from './prng.js';
+import { weightedPicker, type Prng } from './prng.js';
 
 /**
  * Arabic names built from their parts — ism (given name), nasab (father's and grandfather's names, joined by
@@ -72,16 +72,20 @@ export interface Spelling {
   scatter: number;
 }
 
+const FRENCH_ARTICLES = weightedPicker(['', 'El ', 'el-'] as const, [5, 3, 2]);
+const EGYPTIAN_ARTICLES = weightedPicker(['el-', 'El ', 'al-'] as const, [7, 2, 1]);
+const ENGLISH_ARTICLES = weightedPicker(['al-', 'Al-', 'Al ', 'Al'] as const, [60, 25, 10, 5]);
+
 /** Draws a spelling for a document of the given tradition (English, French, Egyptian). */
 export function drawSpelling(rng: Prng, tradition: 'en' | 'fr' | 'eg'): Spelling {
   const scatter = 0.12;
   if (tradition === 'fr') {
     const column = rng.chance(0.8) ? 2 : rng.chance(0.5) ? 1 : 0;
-    return { column, article: rng.weighted(['', 'El ', 'el-'] as const, [5, 3, 2]), scatter };
+    return { column, article: FRENCH_ARTICLES.draw(rng), scatter };
   }
-  if (tradition === 'eg') return { column: 1, article: rng.weighted(['el-', 'El ', 'al-'] as const, [7, 2, 1]), scatter };
+  if (tradition === 'eg') return { column: 1, article: EGYPTIAN_ARTICLES.draw(rng), scatter };
   if (rng.chance(0.15)) return { column: 0, article: rng.chance(0.3) ? 'sun' : 'al-', scatter };
-  return { column: 1, article: rng.weighted(['al-', 'Al-', 'Al ', 'Al'] as const, [60, 25, 10, 5]), scatter };
+  return { column: 1, article: ENGLISH_ARTICLES.draw(rng), scatter };
 }
 
 /** A spelling different from `s` in column or article, for a second enrollment or a variant alias. */
@@ -179,16 +183,14 @@ export function writeName(spec: NameSpec, s: Spelling, rng: Prng): WrittenName {
   const latin: string[] = [spell(given, s, rng)];
   if (isArab(spec.region)) {
     const particle = PARTICLES[spec.region];
-    const join = (p: NamePart): void => {
+    for (const p of spec.withGrand ? [father, grand] : [father]) {
       if (particle) {
         ar.push(spec.sex === 'F' ? 'بنت' : 'بن');
         latin.push(spec.sex === 'F' ? 'bint' : particle[s.column]);
       }
       ar.push(p.ar);
       latin.push(spell(p, s, rng));
-    };
-    join(father);
-    if (spec.withGrand) join(grand);
+    }
   } else if (spec.family < 0 && spec.region !== 'southeastAsia') {
     // Somalis and Uyghurs carry their father's (and a Somali his grandfather's) given name; Indonesians often none.
     ar.push(father.ar);
