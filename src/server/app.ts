@@ -8,6 +8,7 @@ import { installAuth } from './plugins/auth.js';
 import { installBodyParsing } from './plugins/body.js';
 import { installErrors } from './plugins/errors.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { webUi } from './plugins/web-ui.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -70,9 +71,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (deps.lifecycle.draining && request.routeOptions.url !== '/healthz') {
-      reply.header('connection', 'close');
       throw new DomainError('unavailable', KernelErrors.UNAVAILABLE, 'shutting down; retry on another instance');
     }
+  });
+  // Answers finished while draining close their connection, so that close() is not left waiting on keep-alive.
+  app.addHook('onSend', async (_request, reply) => {
+    if (deps.lifecycle.draining) reply.header('connection', 'close');
   });
   installErrors(app);
   installBodyParsing(app);
@@ -83,5 +87,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(authRoutes);
   await app.register(registryRoutes);
   await app.register(accessRoutes);
+  await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }

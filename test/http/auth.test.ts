@@ -73,7 +73,7 @@ describe.each(DIALECTS)('HTTP auth (%s)', (dialect) => {
     const client = await clientFor(w.app, 'aud.usa');
     const res = await client.send('POST', '/api/auth/tokens', { name: 'nightly export', days: 30 });
     expect(res.statusCode).toBe(201);
-    const { token } = res.json() as { token: string };
+    const { token } = res.json<{ token: string }>();
     const tooLong = await client.send('POST', '/api/auth/tokens', { name: 'forever', days: 91 });
     expect(problem(tooLong)).toMatchObject({ code: 'INVALID_INPUT', field: 'days' });
     w.clock.advance(2 * 3_600_000);
@@ -102,6 +102,22 @@ describe.each(DIALECTS)('HTTP auth (%s)', (dialect) => {
     expect(ready.json()).toEqual({ status: 'ready', store: dialect });
     expect(ready.headers['x-request-id']).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(ready.headers['x-request-id']).not.toBe(live.headers['x-request-id']);
+  });
+
+  it('turns readiness to 503 and refuses new requests while draining; liveness stays up', async () => {
+    const cookie = await loginCookie(w.app, 'reg.usa');
+    w.app.sallyport.lifecycle.draining = true;
+    try {
+      const ready = await w.app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(problem(ready).code).toBe('UNAVAILABLE');
+      expect(ready.headers.connection).toBe('close');
+      expect((await w.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(503);
+      expect((await w.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      w.app.sallyport.lifecycle.draining = false;
+    }
+    expect((await w.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
   });
 
   it('answers an unknown route with a problem', async () => {

@@ -1,8 +1,12 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '../../src/access/index.js';
 import { buildFacility, registration } from '../support/factories.js';
 import { DIALECTS } from '../support/stores.js';
 import { clientFor, countRows, openHttpWorld, problem, type Client, type HttpWorld } from './harness.js';
+
+const isns = (res: LightMyRequestResponse) => res.json<{ items: { isn: string }[] }>().items.map((d) => d.isn);
+const codes = (res: LightMyRequestResponse) => res.json<{ items: { code: string }[] }>().items.map((f) => f.code);
 
 describe.each(DIALECTS)('HTTP detainees (%s)', (dialect) => {
   let w: HttpWorld;
@@ -35,7 +39,7 @@ describe.each(DIALECTS)('HTTP detainees (%s)', (dialect) => {
     const next = await usa.get(`/api/detainees?limit=1&cursor=${page.json().nextCursor}`);
     expect(next.json()).toMatchObject({ items: [{ isn: 'SP-SY-000002' }], nextCursor: null });
     expect((await usa.get('/api/detainees?nationality=SYR')).json().total).toBe(1);
-    expect((await usa.get('/api/detainees?search=Omar')).json().items.map((d: { isn: string }) => d.isn)).toEqual(['SP-SY-000002']);
+    expect(isns(await usa.get('/api/detainees?search=Omar'))).toEqual(['SP-SY-000002']);
 
     const updated = await usa.send('PATCH', `/api/detainees/${detainee.id}`, { version: 1, riskTier: 'high', status: 'in-transit' });
     expect(updated.statusCode).toBe(200);
@@ -72,7 +76,7 @@ describe.each(DIALECTS)('HTTP detainees (%s)', (dialect) => {
     const reviewer = await clientFor(w.app, 'rev.usa');
     const list = await reviewer.get('/api/reviews?status=pending');
     expect(list.statusCode).toBe(200);
-    const review = list.json().items.find((r: { id: string }) => r.id === body.reviewId);
+    const review = list.json<{ items: { id: string }[] }>().items.find((r) => r.id === body.reviewId);
     expect(review).toMatchObject({ status: 'pending', existing: { isn: 'SP-SY-000900', nameLatin: 'Hidden Person' }, submitted: { nameLatin: 'Ali Hasan' } });
     expect((await irq.get('/api/reviews')).statusCode).toBe(403);
 
@@ -104,8 +108,8 @@ describe.each(DIALECTS)('HTTP detainees (%s)', (dialect) => {
       code: 'SEC-SITE', name: 'Secret site', kind: 'staging', country: 'SYR', lat: 36.1, lon: 41.2, capacity: 10, population: 0, marking: 'S//NOFORN',
     });
     expect(added.statusCode).toBe(201);
-    expect((await usa.get('/api/facilities?kind=staging')).json().items.map((f: { code: string }) => f.code)).toEqual(['SEC-SITE']);
-    expect((await irq.get('/api/facilities')).json().items.map((f: { code: string }) => f.code)).toEqual(['HSK-GHW']);
+    expect(codes(await usa.get('/api/facilities?kind=staging'))).toEqual(['SEC-SITE']);
+    expect(codes(await irq.get('/api/facilities'))).toEqual(['HSK-GHW']);
     expect((await irq.get('/api/facilities/SEC-SITE')).statusCode).toBe(404);
     const patched = await usa.send('PATCH', '/api/facilities/HSK-GHW', { version: 1, status: 'at-risk', collapseRisk: 0.4 });
     expect(patched.json()).toMatchObject({ status: 'at-risk', collapseRisk: 0.4, version: 2, detaineesHeld: 0 }); // its one detainee is in transit

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import '../../src/access/index.js';
 import '../../src/registry/index.js';
 import { defineErrors, errorCatalogue, type ErrorKind } from '../../src/kernel/index.js';
-import { problemType, ServerErrors, statusOfCode, statusOfKind } from '../../src/server/index.js';
+import { buildApp, problemType, ServerErrors, statusOfCode, statusOfKind } from '../../src/server/index.js';
+import { openStore } from '../../src/store/index.js';
+import { DIALECTS } from '../support/stores.js';
+import { loginCookie, openHttpWorld, problem } from './harness.js';
 
 // Every module's index registers its codes on import; the server's own register with the server.
 const KINDS: ErrorKind[] = ['invalid', 'not-found', 'forbidden', 'conflict', 'unauthenticated', 'unavailable', 'internal'];
@@ -48,5 +51,28 @@ describe('error catalogue → HTTP status', () => {
     const [code, info] = entries[0]!;
     expect(() => defineErrors({ [code]: { kind: info.kind === 'internal' ? 'invalid' : 'internal', when: 'something else' } })).toThrow(/defined twice/);
     expect(errorCatalogue().get(code)).toEqual(info);
+  });
+});
+
+describe.each(DIALECTS)('HTTP answers to a failing store (%s)', (dialect) => {
+  it('answers 500 INTERNAL without internals, and readiness 503', async () => {
+    const w = await openHttpWorld(dialect);
+    // A second handle on the same database, closed under a second app: every query of that app fails.
+    const broken = await openStore(w.store.url);
+    const app = await buildApp({ store: broken, clock: w.clock });
+    try {
+      const cookie = await loginCookie(app, 'reg.usa');
+      await broken.close();
+      const res = await app.inject({ method: 'GET', url: '/api/detainees', headers: { cookie } });
+      expect(res.statusCode).toBe(500);
+      const body = problem(res);
+      expect(Object.keys(body).sort()).toEqual(['code', 'detail', 'instance', 'requestId', 'status', 'title', 'type']);
+      expect(body).toMatchObject({ code: 'INTERNAL', detail: 'internal error; the operation was not applied' });
+      expect(res.body).not.toMatch(/kysely|sqlite|postgres|destroy|stack|at /i);
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
+    } finally {
+      await app.close();
+      await w.close();
+    }
   });
 });

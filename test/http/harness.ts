@@ -61,6 +61,6 @@ export async function countRows(store: TestStore, table: 'detainees' | 'audit_ev
 
 /** A parsed problem body, after checking it is one. */
 export function problem(res: LightMyRequestResponse): Record<string, unknown> & { code: string; status: number; issues?: { field: string; reason: string }[] } {
-  if (!String(res.headers['content-type']).startsWith('application/problem+json')) throw new Error(`not a problem: ${res.headers['content-type']} ${res.body}`);
+  if (!String(res.headers['content-type']).startsWith('application/problem+json')) throw new Error(`not a problem: ${String(res.headers['content-type'])} ${res.body}`);
   return res.json();
 }

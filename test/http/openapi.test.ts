@@ -22,9 +22,12 @@ describe.each(DIALECTS)('HTTP OpenAPI document (%s)', (dialect) => {
     const register = doc.paths['/api/detainees'].post;
     expect(register.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['isn', 'nameAr', 'marking']));
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '202', '4XX']));
-    expect(register.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
+    expect((register.parameters as { name: string }[]).map((p) => p.name)).toContain('idempotency-key');
     expect(doc.paths['/api/detainees/import'].post.requestBody.content).toHaveProperty(['text/csv']);
     expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
+    const refs = [...res.body.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) expect(doc.components.schemas, ref).toHaveProperty([ref]);
   });
 
   it('serves the documentation UI without a session', async () => {

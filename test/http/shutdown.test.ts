@@ -19,7 +19,6 @@ function logTap() {
     stream: {
       write(line: string) {
         const rec = JSON.parse(line) as Record<string, unknown>;
-        console.log("LOG", line.slice(0, 300));
         for (const w of waiters.filter((x) => x.test(rec))) w.resolve();
       },
     },
@@ -55,7 +54,7 @@ describe.each(DIALECTS)('graceful shutdown (%s)', (dialect) => {
     const write = fetch(`${server.url}/api/detainees/import`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: csv() })
       .then(async (res) => {
         answeredAt = performance.now();
-        return { status: res.status, body: (await res.json()) as unknown };
+        return { status: res.status, body: await res.json() };
       });
     await received;
     const closeCalledAt = performance.now();

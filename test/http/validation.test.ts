@@ -98,4 +98,16 @@ describe.each(DIALECTS)('HTTP input validation (%s)', (dialect) => {
     expect(ok.json()).toEqual({ created: 3, pendingReview: [] });
     expect(await countRows(w.store, 'detainees')).toBe(before + 3);
   });
+
+  it('takes CSV bodies up to 20 MiB on the import route only', async () => {
+    const padded = `${CSV_HEADER}\n${csvRow(33)}${'\n'.repeat(1_500_000)}`;
+    const ok = await usa.send('POST', '/api/detainees/import', padded, { 'content-type': 'text/csv' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ created: 1, pendingReview: [] });
+    const huge = await usa.send('POST', '/api/detainees/import', `${CSV_HEADER}\n${'\n'.repeat(21 * 1024 * 1024)}`, { 'content-type': 'text/csv' });
+    expect(huge.statusCode).toBe(413);
+    expect(problem(huge).code).toBe('BODY_TOO_LARGE');
+    const elsewhere = await usa.send('POST', '/api/detainees', padded, { 'content-type': 'text/csv' });
+    expect(elsewhere.statusCode).toBe(415);
+  });
 });

@@ -22,7 +22,7 @@ export function installBodyParsing(app: SallyportApp): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = typeof raw === 'string' ? raw : raw.toString('utf8');
-    parseJson(request, body, (err, value) => {
+    void parseJson(request, body, (err, value) => {
       if ((err as { code?: string } | null)?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
         const reason = jsonFault(body);
         done(new DomainError('invalid', ServerErrors.MALFORMED_JSON, `body: not valid JSON: ${reason}`, { field: 'body', reason, issues: [{ field: 'body', reason }] }), undefined);

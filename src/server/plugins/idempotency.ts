@@ -73,7 +73,14 @@ function replay(reply: FastifyReply, claim: KeyClaim, stored: StoredAnswer): Fas
 export async function idempotentWrite<S extends z.ZodType>(request: FastifyRequest, reply: FastifyReply, spec: WriteSpec<S>): Promise<FastifyReply> {
   const auth = authOf(request);
   const statusOf = (result: z.output<S>) => (typeof spec.status === 'number' ? spec.status : spec.status(result));
-  const serialize = (result: z.output<S>) => JSON.stringify(z.encode(spec.schema, result));
+  const serialize = (result: z.output<S>) => {
+    try {
+      return JSON.stringify(z.encode(spec.schema, result));
+    } catch (e) {
+      // A result that does not fit its schema is a server fault, never the client's invalid input.
+      throw new Error('response does not match its schema', { cause: e });
+    }
+  };
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string') {
     const result = await spec.run(auth.ctx);

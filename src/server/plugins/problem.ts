@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, KernelErrors, errorCatalogue, type ErrorKind, type FieldIssue } from '../../kernel/index.js';
+import { DomainError, KernelErrors, errorCatalogue, type ErrorKind } from '../../kernel/index.js';
 import { ServerErrors } from '../server.errors.js';
 
 /**
@@ -80,20 +80,20 @@ export interface ProblemSite {
 /** The status and problem body answering a domain error. Internal and unavailable errors carry no details. */
 export function problemOf(err: DomainError, site: ProblemSite): TProblem {
   const status = CODE_STATUS[err.code] ?? statusOfKind(err.kind);
-  const body: TProblem = { type: problemType(err.code), title: KIND_TITLE[err.kind], status, detail: err.message, code: err.code, instance: site.path, requestId: site.requestId };
-  if (err.kind === 'internal' || err.kind === 'unavailable') return body;
+  const head = { type: problemType(err.code), title: KIND_TITLE[err.kind], status, detail: err.message, code: err.code };
+  const tail = { instance: site.path, requestId: site.requestId };
+  if (err.kind === 'internal' || err.kind === 'unavailable') return { ...head, ...tail };
   const { field, reason, issues } = err.details;
-  const list = (issues as FieldIssue[] | undefined) ?? (field !== undefined ? [{ field, reason: reason ?? err.message }] : undefined);
+  const list = issues ?? (field !== undefined ? [{ field, reason: reason ?? err.message }] : undefined);
   const extra = Object.entries(err.details).filter(([k, v]) => !RESERVED.has(k) && v !== undefined);
-  // Fields at fault first, then what else the module chose to tell (rows of an import, a current version).
+  // Fields at fault first, then what else the module chose to tell (the rows of an import, a current version).
   return {
-    ...body,
+    ...head,
     ...(field !== undefined ? { field } : {}),
     ...(reason !== undefined ? { reason } : {}),
     ...(list ? { issues: list } : {}),
     ...Object.fromEntries(extra),
-    instance: site.path,
-    requestId: site.requestId,
+    ...tail,
   };
 }
 

@@ -26,8 +26,6 @@ const R = ['reviews'];
 
 /** Detainees (list, show, register, update, import, export), facilities, and registration reviews. */
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
-  acceptCsv(app);
-
   app.get('/api/detainees', {
     schema: { tags: D, summary: 'Detainees the caller may see, a page at a time', querystring: ZDetaineeListQuery, response: { 200: ZDetaineePage } },
   }, async (request) => listDetainees(authOf(request).ctx, request.query));
@@ -63,21 +61,8 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: ZDetainee, status: 200, run: (ctx) => updateDetainee(ctx, request.params.id, sentBody<TUpdateDetaineeRequest>(request)),
   }));
 
-  app.post('/api/detainees/import', {
-    bodyLimit: CSV_BODY_LIMIT,
-    // Refused before the body is read when it is not CSV.
-    preParsing: async (request) => {
-      if (!/^text\/csv\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
-        throw new DomainError('invalid', ServerErrors.UNSUPPORTED_MEDIA_TYPE, 'Content-Type: this route takes text/csv', { field: 'Content-Type', reason: 'expected text/csv' });
-      }
-    },
-    schema: {
-      tags: D, summary: 'Import detainees from CSV, all or nothing (rows[] lists every fault)', consumes: ['text/csv'],
-      headers: ZIdempotencyHeaders, body: ZCsvBody, response: { 200: ZImportResult },
-    },
-  }, async (request, reply) => idempotentWrite(request, reply, {
-    schema: ZImportResult, status: 200, run: (ctx) => importDetainees(ctx, request.body),
-  }));
+  // Only the import route takes CSV: the parser is registered in its own scope.
+  await app.register(importRoute);
 
   app.get('/api/facilities', {
     schema: { tags: F, summary: 'Facilities the caller may see', querystring: ZFacilityListQuery, response: { 200: itemsOf(ZFacility) } },
@@ -113,5 +98,25 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => idempotentWrite(request, reply, {
     schema: ZReview, status: 200, run: (ctx) => resolveReview(ctx, request.params.id, sentBody<TResolveReviewRequest>(request)),
+  }));
+};
+
+/** `POST /api/detainees/import`: CSV in, all or nothing. */
+const importRoute: FastifyPluginAsyncZod = async (app) => {
+  acceptCsv(app);
+  app.post('/api/detainees/import', {
+    bodyLimit: CSV_BODY_LIMIT,
+    // Refused before the body is read when it is not CSV.
+    preParsing: async (request) => {
+      if (!/^text\/csv\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+        throw new DomainError('invalid', ServerErrors.UNSUPPORTED_MEDIA_TYPE, 'Content-Type: this route takes text/csv', { field: 'Content-Type', reason: 'expected text/csv' });
+      }
+    },
+    schema: {
+      tags: D, summary: 'Import detainees from CSV, all or nothing (rows[] lists every fault)', consumes: ['text/csv'],
+      headers: ZIdempotencyHeaders, body: ZCsvBody, response: { 200: ZImportResult },
+    },
+  }, async (request, reply) => idempotentWrite(request, reply, {
+    schema: ZImportResult, status: 200, run: (ctx) => importDetainees(ctx, request.body),
   }));
 };
