@@ -3,10 +3,10 @@ import { verify } from '@node-rs/argon2';
 import { DomainError, type Clock } from '../kernel/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { AccessErrors } from './access.errors.js';
-import { auditFor } from './audit.js';
+import { auditFor, type RequestOrigin } from './audit.js';
 import { findUserById, hashPassword, principalOfUser } from './users.js';
 import type { TUser } from './access.schemas.js';
-import type { Principal } from './principal.js';
+import { requirePermission, type Principal } from './principal.js';
 
 /** Login and session limits. */
 export interface AuthPolicy {
@@ -131,8 +131,9 @@ export async function createApiToken(
   db: Db,
   clock: Clock,
   principal: Principal,
-  input: { name: string; days: number },
+  input: { name: string; days: number; origin?: RequestOrigin },
 ): Promise<{ token: string; expiresAt: string }> {
+  requirePermission(principal, 'tokens:create');
   if (!principal.userId) throw new DomainError('invalid', 'INVALID_INPUT', 'the local operator cannot hold API tokens', { field: 'user', reason: 'not a stored user' });
   const now = clock.now();
   const token = randomBytes(32).toString('base64url');
@@ -142,7 +143,7 @@ export async function createApiToken(
       id: tokenId(token), user_id: principal.userId!, kind: 'token', name: input.name, created_at: now.toISOString(),
       last_seen_at: now.toISOString(), expires_at: expiresAt, ip: null, revoked: 0,
     }).execute();
-    await auditFor(principal, clock).record(trx, { action: 'auth.token.create', subjectType: 'user', subjectId: principal.userId, details: { name: input.name, expiresAt } });
+    await auditFor(principal, clock, input.origin).record(trx, { action: 'auth.token.create', subjectType: 'user', subjectId: principal.userId, details: { name: input.name, expiresAt } });
   });
   return { token, expiresAt };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createApiToken, login, logout, requirePermission, ZUser, type TUser } from '../../access/index.js';
+import { createApiToken, login, logout, ZUser, type TUser } from '../../access/index.js';
 import { authOf, clearSessionCookie, setSessionCookie, tokenOf } from '../plugins/auth.js';
 
 const TAGS = ['auth'];
@@ -49,8 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: TAGS, summary: 'Issue an API token (bearer) acting as the signed-in user, for up to 90 days', body: ZTokenRequest, response: { 201: ZTokenResponse } },
   }, async (request, reply) => {
     const { principal } = authOf(request);
-    requirePermission(principal, 'tokens:create');
-    const issued = await createApiToken(store.db, clock, principal, request.body);
+    const issued = await createApiToken(store.db, clock, principal, { ...request.body, origin: { ip: request.ip, requestId: request.id } });
     return reply.code(201).send(issued);
   });
 };
