@@ -107,22 +107,36 @@ function latinWords(word: string): SearchWord[] {
   return parts.map((p, i) => ({ keys: [latinSkeleton(p)], latin: i === 0 && parts.length > 1 ? [clean, p] : [p] }));
 }
 
+// Names repeat their words endlessly (a few hundred isms, nisbas and particles make most of a gallery),
+// so each word's keys are computed once. Bounded: cleared when it grows past WORD_CACHE_MAX entries.
+const WORD_CACHE_MAX = 100_000;
+const wordCache = new Map<string, readonly SearchWord[]>();
+
+function wordKeys(raw: string): readonly SearchWord[] {
+  const known = wordCache.get(raw);
+  if (known) return known;
+  const words: SearchWord[] = [];
+  // Normalization may itself yield separators (NFKC of a ligature), so split again after it.
+  for (const part of normalizeArabic(raw).split(SEPARATORS)) {
+    if (part === '') continue;
+    if (hasArabicLetter(part)) words.push(...arabicWords(part));
+    else for (const w of normalizeLatin(part).split(' ')) words.push(...latinWords(w));
+  }
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(raw, words);
+  return words;
+}
+
+const SEPARATORS = /[\s\-\u2010\u2011.]+/u;
+
 function searchWords(name: string): SearchWord[] {
   const words: SearchWord[] = [];
-  for (const raw of normalizeArabic(name).split(/[\s\-\u2010\u2011.]+/u)) {
-    if (raw === '') continue;
-    if (hasArabicLetter(raw)) words.push(...arabicWords(raw));
-    else for (const w of normalizeLatin(raw).split(' ')) words.push(...latinWords(w));
+  for (const raw of name.split(SEPARATORS)) {
+    if (raw !== '') words.push(...wordKeys(raw));
   }
   return words;
 }
 
-/**
- * The consonant skeleton of a word (or a short compound like `al-Hassan` or `Abd al-Rahman`), in either
- * script: particles dropped, the skeletons of the remaining words run together (doubled consonants collapsed
- * again at the joins). `''` when nothing is left.
- * @example nameSkeleton('Mohammed') === nameSkeleton('محمد') // 'mhmd'
- */
 export function nameSkeleton(word: string): string {
   return searchWords(word)
     .map((w) => w.keys[0] ?? '')
@@ -131,7 +145,9 @@ export function nameSkeleton(word: string): string {
 }
 
 function distinct(xs: Iterable<string>): string[] {
-  return [...new Set([...xs].filter((x) => x !== ''))];
+  const out = new Set<string>();
+  for (const x of xs) if (x !== '') out.add(x);
+  return [...out];
 }
 
 /**

@@ -15,13 +15,21 @@ const ZCode = z.string().regex(/^[A-Z][A-Z0-9-]{0,23}$/, { message: 'codes are c
 const ZDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'not a YYYY-MM-DD date' });
 const ZCount = z.number().int().nonnegative();
 
+// A scenario uses a handful of distinct markings on hundreds of thousands of records: check each text once.
+const canonicalChecked = new Map<string, boolean>();
+
 function isCanonicalMarking(text: string): boolean {
+  const known = canonicalChecked.get(text);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
-    return formatMarking(parseMarking(text)) === text;
+    ok = formatMarking(parseMarking(text)) === text;
   } catch (e) {
-    if (isDomainError(e)) return false;
-    throw e;
+    if (!isDomainError(e)) throw e;
+    ok = false;
   }
+  if (canonicalChecked.size < 10_000) canonicalChecked.set(text, ok);
+  return ok;
 }
 
 /** A marking in canonical text form, as `formatMarking` writes it: `C//REL TO IRQ, USA`, `S//NOFORN`, `U`. */
