@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reasonOf } from '../../test/support/reason.js';
 import { COUNTRIES } from './countries.js';
 import { DomainError } from './errors.js';
 import {
@@ -22,15 +23,6 @@ import {
 const rel = (...countries: string[]): Marking['rel'] => ({ kind: 'rel', countries });
 const mk = (level: Marking['level'], r: Marking['rel'] = { kind: 'all' }, caveats: string[] = []): Marking => ({ level, rel: r, caveats });
 
-function reasonOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return e.details.reason;
-    throw e;
-  }
-  return undefined;
-}
 
 const countryCodes = [...COUNTRIES.keys()];
 const arbMarking: fc.Arbitrary<Marking> = fc.record({

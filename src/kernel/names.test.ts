@@ -1,18 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reasonOf } from '../../test/support/reason.js';
 import { DomainError } from './errors.js';
 import { matchesNameKeys, nameSearchKeys, nameSkeleton, queryKeys } from './name-keys.js';
 import { checkName, normalizeArabic, normalizeLatin } from './names.js';
 
-function reasonOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return e.details.reason;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('checkName', () => {
   it('returns the name NFC-normalized, trimmed and collapsed', () => {
