@@ -1,6 +1,7 @@
 // Typed lint, zero warnings. Beyond the usual rules it enforces the module rule of docs/ARCHITECTURE.md:
 // a module is imported only through its index.ts, and dependencies point one way.
 import path from 'node:path';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Each module and the modules it may import (through their index.ts only). */
@@ -9,9 +10,11 @@ const LAYERS = {
   store: ['kernel'],
   access: ['kernel', 'store'],
   registry: ['kernel', 'store', 'access'],
-  scenario: ['kernel', 'store', 'access', 'registry'],
-  server: ['kernel', 'store', 'access', 'registry', 'scenario'],
-  cli: ['kernel', 'store', 'access', 'registry', 'scenario', 'server'],
+  custody: ['kernel', 'store', 'access', 'registry'],
+  camps: ['kernel', 'store', 'access', 'registry'],
+  scenario: ['kernel', 'store', 'access', 'registry', 'custody', 'camps'],
+  server: ['kernel', 'store', 'access', 'registry', 'scenario', 'custody', 'camps'],
+  cli: ['kernel', 'store', 'access', 'registry', 'scenario', 'server', 'custody', 'camps'],
 };
 
 const ROLE_PATHS = [
@@ -52,6 +55,32 @@ const moduleBoundaries = {
   },
 };
 
+/** What web/ may import from the server side: the modules' zod schemas and the kernel's markings and countries. */
+const WEB_MAY_IMPORT = [/^[a-z]+\/[a-z]+\.schemas\.js$/, /^kernel\/markings\.js$/, /^kernel\/countries\.js$/];
+
+/**
+ * The web UI's side of the module rule: it runs in a browser, so it reaches into src/ only for files that hold
+ * nothing that needs Node (schemas, markings, countries) — never a module's index.ts, which pulls in the store.
+ */
+const webBoundaries = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const srcDir = path.join(import.meta.dirname, 'src') + path.sep;
+    return {
+      ImportDeclaration(node) {
+        const spec = node.source.value;
+        if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+        const target = path.resolve(path.dirname(context.filename), spec);
+        if (!target.startsWith(srcDir)) return;
+        const rel = target.slice(srcDir.length).split(path.sep).join('/');
+        if (!WEB_MAY_IMPORT.some((re) => re.test(rel))) {
+          context.report({ node, message: `web/ imports from src/ only *.schemas.ts, kernel/markings.ts and kernel/countries.ts (browser-safe), not ${rel}.` });
+        }
+      },
+    };
+  },
+};
+
 // Roles allowed their one library: stores (Kysely, drivers), the server (Fastify), the CLI (commander).
 const ROLE_FREE = ['src/store/**', 'src/**/*.store.ts', 'src/server/**', 'src/cli/**', 'src/**/*.test.ts'];
 
@@ -70,7 +99,20 @@ export default tseslint.config(
       'max-params': ['error', 4],
     },
   },
-  { files: ['src/**/*.ts'], plugins: { sallyport: { rules: { 'module-boundaries': moduleBoundaries } } }, rules: { 'sallyport/module-boundaries': 'error' } },
+  { plugins: { sallyport: { rules: { 'module-boundaries': moduleBoundaries, 'web-boundaries': webBoundaries } } } },
+  { files: ['src/**/*.ts'], rules: { 'sallyport/module-boundaries': 'error' } },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      // Warns on TanStack Virtual for the React Compiler's sake; this app does not use the compiler.
+      'react-hooks/incompatible-library': 'off',
+      'sallyport/web-boundaries': 'error',
+      'no-restricted-imports': ['error', { paths: ROLE_PATHS, patterns: [{ group: ['node:*'], message: 'web/ runs in the browser.' }] }],
+    },
+  },
   { files: ['src/**/*.ts'], ignores: ROLE_FREE, rules: { 'no-restricted-imports': ['error', { paths: ROLE_PATHS }] } },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'src/**/*.test.ts'],

@@ -13,6 +13,7 @@ import { contextFor, operatorPrincipal } from '../src/access/index.js';
 import { DEFAULT_DATABASE_URL, migrateToLatest, openStore, parseDatabaseUrl } from '../src/store/index.js';
 import { generateScenario, loadScenario, serializeRecord } from '../src/scenario/index.js';
 import { loadConfig, startServer } from '../src/server/index.js';
+import { ensureWebBuilt } from './web-build.js';
 
 const SEED = 'reference';
 
@@ -50,6 +51,7 @@ async function loadReferenceIfEmpty(databaseUrl: string, password: string): Prom
   }
 }
 
+ensureWebBuilt(); // builds web/dist first when it is missing or older than web/src
 const config = loadConfig(process.env);
 const databaseUrl = config.databaseUrl ?? DEFAULT_DATABASE_URL;
 const password = demoPassword(databaseUrl);

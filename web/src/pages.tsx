@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { MapPage } from './map/MapPage.js';
+import { DetaineePage } from './registry/DetaineePage.js';
+import { DetaineesPage } from './registry/DetaineesPage.js';
+import { FacilitiesPage } from './registry/FacilitiesPage.js';
+import { FacilityPage } from './registry/FacilityPage.js';
+
+/**
+ * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
+ * and add an entry here: `path` is a react-router path (`/plans/:id`), `label` puts it in the top navigation
+ * (leave it out for detail pages), and `end` makes the nav link active only on the exact path. The shell
+ * (header, navigation, banners, 404) wraps every entry.
+ */
+export interface PageDef {
+  path: string;
+  element: ReactNode;
+  label?: string;
+  end?: boolean;
+}
+
+export const PAGES: readonly PageDef[] = [
+  { path: '/', label: 'Map', element: <MapPage />, end: true },
+  { path: '/facilities', label: 'Facilities', element: <FacilitiesPage /> },
+  { path: '/facilities/:id', element: <FacilityPage /> },
+  { path: '/detainees', label: 'Detainees', element: <DetaineesPage /> },
+  { path: '/detainees/:id', element: <DetaineePage /> },
+];
