@@ -59,6 +59,12 @@ export async function countDetainees(db: Db, scope: Scope, f: DetaineeFilter): P
   return Number(r.n);
 }
 
+/** The distinct markings of the detainees in scope that match (what a count of them discloses). */
+export async function matchingMarkingIds(db: Db, scope: Scope, f: DetaineeFilter): Promise<number[]> {
+  const rows = await applyFilter(scopedDetainees(db, scope), f).clearSelect().select('d.marking_id').distinct().execute();
+  return rows.map((r) => r.marking_id);
+}
+
 /** One detainee in scope by id or ISN. */
 export async function selectDetainee(db: Db, scope: Scope, idOrIsn: string): Promise<DetaineeJoinRow | undefined> {
   const col = isIsn(idOrIsn) ? 'd.isn' : 'd.id';
@@ -83,14 +89,22 @@ export async function updateDetaineeRow(db: Db, id: string, version: number, set
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Held detainees per facility, in scope (for facility populations as the caller may see them). */
-export async function heldByFacility(db: Db, scope: Scope): Promise<Map<string, number>> {
+/** Held detainees per facility, in scope, with the marking ids behind each count (for its banner). */
+export async function heldByFacility(db: Db, scope: Scope): Promise<Map<string, { held: number; markingIds: number[] }>> {
   const rows = await db
     .selectFrom('detainees')
-    .select(['facility_id', sql<number>`count(*)`.as('n')])
+    .select(['facility_id', 'marking_id', sql<number>`count(*)`.as('n')])
     .where('marking_id', 'in', scope.markingIds)
     .where('status', '=', 'held')
-    .groupBy('facility_id')
+    .groupBy(['facility_id', 'marking_id'])
     .execute();
-  return new Map(rows.filter((r) => r.facility_id).map((r) => [r.facility_id!, Number(r.n)]));
+  const out = new Map<string, { held: number; markingIds: number[] }>();
+  for (const r of rows) {
+    if (!r.facility_id) continue;
+    const acc = out.get(r.facility_id) ?? { held: 0, markingIds: [] };
+    acc.held += Number(r.n);
+    acc.markingIds.push(r.marking_id);
+    out.set(r.facility_id, acc);
+  }
+  return out;
 }

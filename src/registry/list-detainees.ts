@@ -1,7 +1,7 @@
-import { invalid, notFound } from '../kernel/index.js';
-import { requirePermission, scopeFor, type Ctx } from '../access/index.js';
+import { bannerOf, formatMarking, invalid, notFound, parseMarking } from '../kernel/index.js';
+import { markingTexts, requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import { detaineeFromRow } from './detainee.js';
-import { countDetainees, selectDetainee, selectDetaineePage, type DetaineeFilter } from './detainee.store.js';
+import { countDetainees, matchingMarkingIds, selectDetainee, selectDetaineePage, type DetaineeFilter } from './detainee.store.js';
 import { ZDetaineeListQuery, type TDetainee, type TDetaineeListQuery, type TDetaineePage } from './registry.schemas.js';
 
 function encodeCursor(isn: string): string {
@@ -36,9 +36,12 @@ export async function listDetainees(ctx: Ctx, raw: TDetaineeListQuery): Promise<
   const rows = await selectDetaineePage(ctx.db, scope, filter, { afterIsn, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const total = await countDetainees(ctx.db, scope, filter);
+  const ids = await matchingMarkingIds(ctx.db, scope, filter);
+  const texts = await markingTexts(ctx.db, ids);
+  const marking = formatMarking(bannerOf(ids.map((id) => parseMarking(texts.get(id) ?? 'U'))));
   const items = page.map(detaineeFromRow);
   await ctx.audit.record(ctx.db, { action: 'detainee.list', subjectType: 'detainee', details: { ids: items.map((d) => d.id), total } });
-  return { items, total, nextCursor: rows.length > q.limit && page.length > 0 ? encodeCursor(page.at(-1)!.isn) : null };
+  return { items, total, marking, nextCursor: rows.length > q.limit && page.length > 0 ? encodeCursor(page.at(-1)!.isn) : null };
 }
 
 /**

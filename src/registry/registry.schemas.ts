@@ -98,6 +98,7 @@ export const ZDetaineePage = z.object({
   items: z.array(ZDetainee),
   nextCursor: z.string().nullable(),
   total: z.number().describe('records matching the filter that the caller may see'),
+  marking: z.string().describe('banner of every record counted in total (U when none): a page showing the total carries it'),
 });
 export type TDetaineePage = z.infer<typeof ZDetaineePage>;
 
@@ -156,6 +157,8 @@ export const ZFacility = z.object({
   version: z.number(),
   /** Detainees held here whom the caller may see, by status 'held'. */
   detaineesHeld: z.number(),
+  /** The banner of the detainee records behind `detaineesHeld` (U when none): a page showing the count carries it. */
+  heldMarking: z.string(),
 });
 export type TFacility = z.infer<typeof ZFacility>;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/kernel/index.js';
 import { contextFor, type Audit } from '../../src/access/index.js';
 import {
-  addFacility, importDetainees, listDetainees, listReviews, registerDetainee, resolveReview, showDetainee, updateDetainee, updateFacility,
+  addFacility, importDetainees, listDetainees, listFacilities, listReviews, registerDetainee, resolveReview, showDetainee, updateDetainee, updateFacility,
 } from '../../src/registry/index.js';
 import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
 import { ctxOf, principal, registration, testClock } from '../support/world.js';
@@ -135,6 +135,18 @@ describe.each(DIALECTS)('registry use cases (%s)', (dialect) => {
     await expect(store.db.updateTable('audit_events').set({ username: 'x' }).execute()).rejects.toThrow(/append-only/);
     await expect(store.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
     expect(await countRows(store, 'audit_events')).toBeGreaterThan(5);
+  });
+
+  it('counts carry the banner of the records they count, as the caller sees them', async () => {
+    await registerDetainee(ctxOf(store.db, usa), registration(80, { facility: 'GHWAYRAN', marking: 'S//REL TO USA' }));
+    const asUsa = (await listFacilities(ctxOf(store.db, usa))).find((f) => f.code === 'GHWAYRAN')!;
+    const asIrq = (await listFacilities(ctxOf(store.db, irq))).find((f) => f.code === 'GHWAYRAN')!;
+    expect(asUsa.heldMarking).toBe('S//REL TO USA');
+    expect(asIrq.heldMarking).toBe('C//REL TO IRQ, USA');
+    expect(asUsa.detaineesHeld).toBe(asIrq.detaineesHeld + 1);
+    expect((await listDetainees(ctxOf(store.db, usa), { facility: 'GHWAYRAN', limit: 1 })).marking).toBe('S//REL TO USA');
+    expect((await listDetainees(ctxOf(store.db, irq), { facility: 'GHWAYRAN', limit: 1 })).marking).toBe('C//REL TO IRQ, USA');
+    expect((await listDetainees(ctxOf(store.db, irq), { search: 'nobody-by-this-name' })).marking).toBe('U');
   });
 
   it('a user without a write role is forbidden to register', async () => {

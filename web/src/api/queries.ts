@@ -40,18 +40,29 @@ export function useDetainee(id: string) {
 function countQuery(filters: DetaineeFilters) {
   return {
     queryKey: ['detainees', 'count', filters],
-    queryFn: async ({ signal }: { signal: AbortSignal }) => (await api(detaineesUrl(filters, { limit: 1 }), ZDetaineePage, { signal })).total,
+    // The count and the banner of the records it counts: a page that shows the number carries that marking.
+    queryFn: async ({ signal }: { signal: AbortSignal }) => {
+      const page = await api(detaineesUrl(filters, { limit: 1 }), ZDetaineePage, { signal });
+      return { total: page.total, marking: page.marking };
+    },
   };
 }
 
-/** The counts of detainees in each of `statuses`, optionally at one facility (once it is known), in order. */
+/**
+ * The counts of detainees in each of `statuses`, optionally at one facility (once it is known), in order,
+ * with the markings of the records counted (for the page's banner).
+ */
 export function useStatusCounts(statuses: readonly TDetainee['status'][], facility?: string | null) {
-  return useQueries({
+  const results = useQueries({
     queries: statuses.map((status) => ({
       ...countQuery(facility ? { status, facility } : { status }),
       enabled: facility !== null,
     })),
   });
+  return {
+    counts: results.map((r) => r.data?.total),
+    markings: results.flatMap((r) => (r.data ? [r.data.marking] : [])),
+  };
 }
 
 /** The filtered detainee list, a page at a time as the user scrolls (server-side cursor pagination). */

@@ -14,13 +14,12 @@ const STATUSES = ['held', 'in-transit', 'transferred'] as const;
 export function MapPage() {
   useTitle('Operating picture');
   const facilities = useFacilities();
-  const [held, inTransit, transferred] = useStatusCounts(STATUSES);
+  const { counts, markings } = useStatusCounts(STATUSES);
+  const [held, inTransit, transferred] = counts;
   const items = useMemo(() => facilities.data ?? [], [facilities.data]);
-  useShownMarkings(items.map((f) => f.marking));
-  const totals = useMemo(
-    () => computeTotals(items, { held: held?.data, inTransit: inTransit?.data, transferred: transferred?.data }),
-    [items, held?.data, inTransit?.data, transferred?.data],
-  );
+  // The banner covers the sites and every detainee record behind the figures shown beside them.
+  useShownMarkings([...items.flatMap((f) => [f.marking, f.heldMarking]), ...markings]);
+  const totals = useMemo(() => computeTotals(items, { held, inTransit, transferred }), [items, held, inTransit, transferred]);
 
   return (
     <div className="page map-page">

@@ -7,7 +7,7 @@ function facility(code: string, kind: TFacility['kind'], held: number, populatio
   n += 1;
   return {
     id: `f${n}`, code, name: `${code} site`, kind, country: 'SYR', lat: 36, lon: 40, capacity: population * 2, population, guardForce: 10,
-    guardAgency: 'HF', status: 'operational', collapseRisk: 0.1, landingZones: [], marking: 'U', version: 1, detaineesHeld: held,
+    guardAgency: 'HF', status: 'operational', collapseRisk: 0.1, landingZones: [], marking: 'U', version: 1, detaineesHeld: held, heldMarking: 'U',
   };
 }
 

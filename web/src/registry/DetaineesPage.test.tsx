@@ -12,7 +12,7 @@ function api(url: string) {
   if (url.startsWith('/api/facilities')) return { body: { items: [] } };
   const q = new URL(url, 'http://x').searchParams;
   const none = q.get('riskTier') === 'low';
-  return { body: { items: none ? [] : [detainee()], nextCursor: null, total: none ? 0 : 1234 } };
+  return { body: { items: none ? [] : [detainee()], nextCursor: null, total: none ? 0 : 1234, marking: none ? 'U' : 'C//REL TO IRQ, USA' } };
 }
 
 describe('the detainee list page', () => {

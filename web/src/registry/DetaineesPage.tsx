@@ -21,7 +21,9 @@ export function DetaineesPage() {
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
   // The banner covers every row loaded, not just those on screen: a row scrolled past may come back at any time.
-  const markings = useMemo(() => [...new Set(rows.map((d) => d.marking))], [rows]);
+  // … and the banner of every record behind the total shown.
+  const totalMarking = list.data?.pages[0]?.marking;
+  const markings = useMemo(() => [...new Set([...rows.map((d) => d.marking), ...(totalMarking ? [totalMarking] : [])])], [rows, totalMarking]);
   useShownMarkings(markings);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);

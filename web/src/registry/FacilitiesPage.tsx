@@ -15,7 +15,7 @@ export function FacilitiesPage() {
     () => [...(facilities.data ?? [])].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name)),
     [facilities.data],
   );
-  useShownMarkings(rows.map((f) => f.marking));
+  useShownMarkings(rows.flatMap((f) => [f.marking, f.heldMarking]));
 
   return (
     <div className="page">

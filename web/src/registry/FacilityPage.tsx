@@ -39,7 +39,8 @@ function Details({ f }: { f: TFacility }) {
 }
 
 function Population({ f }: { f: TFacility }) {
-  const counts = useStatusCounts(DETAINEE_STATUSES, f.code);
+  const { counts, markings } = useStatusCounts(DETAINEE_STATUSES, f.code);
+  useShownMarkings([f.heldMarking, ...markings]);
   // NOTE: the registry keeps no history of populations yet, so "population over time" shows the present
   // only: the recorded population against capacity, and the visible detainees here by custody state.
   return (

@@ -1,4 +1,3 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { formatCount, humanize } from '../common/format.js';
 
 /** One bar: a label, a value (null while loading) and its colour. */
@@ -15,8 +14,8 @@ export function barPercent(value: number, max: number): number {
 }
 
 /** The bars of a detainee-status chart from per-status count queries (same order as `statuses`). */
-export function statusBars(statuses: readonly string[], counts: readonly UseQueryResult<number>[], colours: Readonly<Record<string, string>>): Bar[] {
-  return statuses.map((s, i) => ({ label: humanize(s), value: counts[i]?.data ?? null, colour: colours[s] ?? '#495057' }));
+export function statusBars(statuses: readonly string[], counts: readonly (number | undefined)[], colours: Readonly<Record<string, string>>): Bar[] {
+  return statuses.map((s, i) => ({ label: humanize(s), value: counts[i] ?? null, colour: colours[s] ?? '#495057' }));
 }
 
 /** A small horizontal bar chart, readable as a list by screen readers. */
