@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bannerOf, formatBanner, parseMarking } from '../../src/kernel/index.js';
-import { listDetainees, listFacilities } from '../../src/registry/index.js';
+import { DETAINEE_STATUSES, listDetainees, listFacilities } from '../../src/registry/index.js';
 import { banners, logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
 
 // What a user of the military command cleared SECRET does most: log in, read the map, open a site, find a person.
@@ -41,7 +41,10 @@ describe('the web UI, as a SECRET user of the airlift command', () => {
     await expect.poll(() => page.locator('.site-marker').count()).toBe(facilities.length);
     const codes = await Promise.all((await page.locator('.site-marker').all()).map((m) => m.getAttribute('data-code')));
     expect(new Set(codes)).toEqual(new Set(facilities.map((f) => f.code)));
-    expect(await banners(page)).toEqual(Array(2).fill(expectedBanner(facilities.map((f) => f.marking))));
+    // The banner covers the sites and the detainee records behind every figure shown beside them.
+    const counted = await Promise.all((['held', 'in-transit', 'transferred'] as const).map(async (status) => (await listDetainees(await world.ctxOf(USER), { status, limit: 1 })).marking));
+    const shown = [...facilities.flatMap((f) => [f.marking, f.heldMarking]), ...counted];
+    await expect.poll(() => banners(page)).toEqual(Array(2).fill(expectedBanner(shown)));
     const held = await listDetainees(await world.ctxOf(USER), { status: 'held', limit: 1 });
     await expect.poll(() => page.getByTestId('total-held').innerText()).toBe(held.total.toLocaleString('en-GB'));
     await page.locator('.country').first().waitFor();
@@ -59,7 +62,8 @@ describe('the web UI, as a SECRET user of the airlift command', () => {
     await page.getByRole('heading', { name: /Ghwayran/, level: 1 }).waitFor();
     await page.getByRole('heading', { name: /Landing zones/ }).waitFor();
     expect(await page.locator('section:has(#lz-title) tbody tr').count()).toBe(ghw!.landingZones.length);
-    expect(await banners(page)).toEqual(Array(2).fill(expectedBanner([ghw!.marking])));
+    const counted = await Promise.all(DETAINEE_STATUSES.map(async (status) => (await listDetainees(await world.ctxOf(USER), { status, facility: 'GHW', limit: 1 })).marking));
+    await expect.poll(() => banners(page)).toEqual(Array(2).fill(expectedBanner([ghw!.marking, ghw!.heldMarking, ...counted])));
     await page.getByText('Detainees recorded here, by status').waitFor();
     await expect.poll(() => page.locator('.bar-value').filter({ hasText: '…' }).count()).toBe(0);
     await screenshot(page, 'facility.png');
