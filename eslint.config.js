@@ -12,9 +12,10 @@ const LAYERS = {
   registry: ['kernel', 'store', 'access'],
   custody: ['kernel', 'store', 'access', 'registry'],
   camps: ['kernel', 'store', 'access', 'registry'],
-  scenario: ['kernel', 'store', 'access', 'registry', 'custody', 'camps'],
-  server: ['kernel', 'store', 'access', 'registry', 'scenario', 'custody', 'camps'],
-  cli: ['kernel', 'store', 'access', 'registry', 'scenario', 'server', 'custody', 'camps'],
+  airlift: ['kernel', 'store', 'access', 'registry'],
+  scenario: ['kernel', 'store', 'access', 'registry', 'custody', 'camps', 'airlift'],
+  server: ['kernel', 'store', 'access', 'registry', 'scenario', 'custody', 'camps', 'airlift'],
+  cli: ['kernel', 'store', 'access', 'registry', 'scenario', 'server', 'custody', 'camps', 'airlift'],
 };
 
 const ROLE_PATHS = [

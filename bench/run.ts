@@ -1,13 +1,20 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and its ratio against a baseline measured in
  * the same process (machines here are noisy; absolute times between runs mean little). Scale with env
- * knobs, e.g. BENCH_DETAINEES=100000 BENCH_RESIDENTS=200000 (the defaults).
+ * knobs, e.g. BENCH_DETAINEES=100000 BENCH_RESIDENTS=200000 (the defaults); the custody log's are
+ * BENCH_CUSTODY_APPENDS, BENCH_CUSTODY_BATCH, BENCH_CUSTODY_PROOF_SIZE, BENCH_CUSTODY_PROOF_SAMPLES, BENCH_CUSTODY_VERIFY.
+ * BENCH_ONLY=custody runs one benchmark by name.
  */
+import { benchCustody } from './custody.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
 
-const benches: [string, () => Promise<void>][] = [['scenario load', benchScenarioLoad]];
+const benches: [string, () => Promise<void>][] = [
+  ['scenario load', benchScenarioLoad],
+  ['custody log', benchCustody],
+];
 
 for (const [name, run] of benches) {
+  if (process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY)) continue;
   process.stdout.write(`\n== ${name} ==\n`);
   await run();
 }

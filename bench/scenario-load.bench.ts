@@ -6,6 +6,7 @@ import { systemClock } from '../src/kernel/index.js';
 import { contextFor, operatorPrincipal } from '../src/access/index.js';
 import { migrateToLatest, openStore } from '../src/store/index.js';
 import { generateScenario, loadScenario, serializeRecord } from '../src/scenario/index.js';
+import { memoryKeyring } from '../src/custody/index.js';
 
 function knob(name: string, fallback: number): number {
   const v = process.env[name];
@@ -40,7 +41,7 @@ export async function benchScenarioLoad(): Promise<void> {
     await migrateToLatest(store);
     const ctx = contextFor(store.db, operatorPrincipal('USA'), systemClock, { requestId: 'bench' });
     t = performance.now();
-    const result = await loadScenario(ctx, iterate(lines), { demoPassword: 'bench-password-1234' });
+    const result = await loadScenario(ctx, iterate(lines), { demoPassword: 'bench-password-1234', keyring: memoryKeyring() });
     const loadMs = performance.now() - t;
     await store.close();
 

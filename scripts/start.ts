@@ -12,6 +12,7 @@ import { systemClock } from '../src/kernel/index.js';
 import { contextFor, operatorPrincipal } from '../src/access/index.js';
 import { DEFAULT_DATABASE_URL, migrateToLatest, openStore, parseDatabaseUrl } from '../src/store/index.js';
 import { generateScenario, loadScenario, serializeRecord } from '../src/scenario/index.js';
+import { keyringFor } from '../src/custody/index.js';
 import { loadConfig, startServer } from '../src/server/index.js';
 import { ensureWebBuilt } from './web-build.js';
 
@@ -41,7 +42,7 @@ async function loadReferenceIfEmpty(databaseUrl: string, password: string): Prom
     const ctx = contextFor(store.db, operatorPrincipal(process.env.SALLYPORT_COUNTRY ?? 'USA'), systemClock, { requestId: 'start' });
     const bar = new cliProgress.SingleBar({ format: 'loading reference scenario [{bar}] {value} records', stream: process.stderr }, cliProgress.Presets.shades_classic);
     bar.start(50_000, 0);
-    const result = await loadScenario(ctx, lines(), { demoPassword: password, onProgress: (p) => bar.update(p.records) });
+    const result = await loadScenario(ctx, lines(), { demoPassword: password, keyring: keyringFor(databaseUrl, process.env.SALLYPORT_KEY_DIR), onProgress: (p) => bar.update(p.records) });
     bar.setTotal(result.records);
     bar.update(result.records);
     bar.stop();

@@ -11,6 +11,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'registry:read', 'registry:write', 'registry:import', 'registry:review',
   'audit:read', 'users:manage', 'scenario:load', 'tokens:create',
+  'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
+  'camps:read', 'camps:write', 'camps:children', 'camps:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,6 +27,19 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'users:manage': ['admin', 'operator'],
   'scenario:load': ['operator'],
   'tokens:create': [...ALL_READERS, 'auditor'],
+  // Custody: every reader and the auditor read the log (within their scope); custodians sign handovers and
+  // record events for their agency; agencies that watch the log record the heads they saw; admins keep keys.
+  'custody:read': [...ALL_READERS, 'auditor'],
+  'custody:sign': ['custodian'],
+  'custody:witness': ['custodian', 'auditor', 'humanitarian', 'diplomat', 'admin'],
+  'custody:keys': ['admin', 'operator'],
+  // Camps: readers see residents within their markings and their agency's data-sharing agreement; camp staff
+  // record movements; child-protection data (guardians, vulnerabilities, programmes) needs camps:children;
+  // handovers and agreements are recorded by the controlling authority's custodians or an admin.
+  'camps:read': ALL_READERS,
+  'camps:write': ['registrar', 'custodian', 'humanitarian', 'child-protection', 'admin'],
+  'camps:children': ['child-protection', 'humanitarian'],
+  'camps:admin': ['custodian', 'admin'],
 };
 
 /**

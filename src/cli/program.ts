@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { registerAccessCommands } from './commands/access.commands.js';
+import { registerCampsCommands } from './commands/camps.commands.js';
+import { registerCustodyCommands } from './commands/custody.commands.js';
 import { registerDbCommands } from './commands/db.commands.js';
 import { registerRegistryCommands } from './commands/registry.commands.js';
 import { registerScenarioCommands } from './commands/scenario.commands.js';
@@ -22,6 +24,7 @@ const EPILOGUE = [
   '  SALLYPORT_USER           user to act as when --as is absent',
   '  SALLYPORT_COUNTRY        country of the local operator (ISO 3166-1 alpha-3, default USA)',
   '  SALLYPORT_DEMO_PASSWORD  password of the demo users `scenario load` creates',
+  '  SALLYPORT_KEY_DIR        directory of the private signing keys (default: keys/ beside the SQLite store)',
   '',
   'Exit codes:',
   ...EXIT_CODE_HELP.map(([code, meaning]) => `  ${String(code).padEnd(3)}${meaning}`),
@@ -50,6 +53,8 @@ export function buildProgram(io: CliIo): Command {
   registerScenarioCommands(program, io);
   registerRegistryCommands(program, io);
   registerAccessCommands(program, io);
+  registerCustodyCommands(program, io);
+  registerCampsCommands(program, io);
   return program;
 }
 

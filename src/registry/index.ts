@@ -14,3 +14,5 @@ export { listFacilities, showFacility, addFacility, updateFacility } from './fac
 export { searchKeysOf } from './detainee.js';
 export { bulkInsert } from './bulk.store.js';
 export type { BulkRows } from './bulk.store.js';
+export { recordCustodyChange, findPlace, custodySubject, custodySubjects, ZCustodyChange } from './custody-change.js';
+export type { TCustodyChange, PlaceKind } from './custody-change.js';

@@ -8,5 +8,6 @@ export const RegistryErrors = defineErrors({
   REGISTRY_UNKNOWN_AGENCY: { kind: 'invalid', when: 'A detainee names a custodian agency code that does not exist.' },
   REGISTRY_MARKING_ABOVE_CALLER: { kind: 'invalid', when: 'A record is given a marking its own author could not see.' },
   REGISTRY_IMPORT_INVALID: { kind: 'invalid', when: 'A CSV import has invalid rows; details list each row, field and reason, and nothing was stored.' },
+  REGISTRY_UNKNOWN_PLACE: { kind: 'invalid', when: 'A custody change names a place that is neither a facility the caller can see nor an aircraft.' },
   REGISTRY_REVIEW_CLOSED: { kind: 'conflict', when: 'A registration review is resolved a second time.' },
 });

@@ -1,5 +1,7 @@
 import { DomainError, newId, parseMarking, type FieldIssue } from '../kernel/index.js';
-import { bulkAddAgencies, bulkAddUsers, internMarking, requirePermission, type Ctx } from '../access/index.js';
+import { bulkAddAgencies, bulkAddUsers, internMarking, requirePermission, withDb, type Ctx } from '../access/index.js';
+import { custodyCtx, memoryKeyring, recordIntakes, type Intake, type Keyring } from '../custody/index.js';
+import { seedCampRecords } from '../camps/index.js';
 import { bulkInsert, searchKeysOf, type BulkRows } from '../registry/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
@@ -14,6 +16,12 @@ export interface LoadProgress {
 export interface LoadOptions {
   /** The password every demo user gets; from the CLI or an environment variable, never from code. */
   demoPassword: string;
+  /**
+   * Where the agencies' and the log's private signing keys go (each detainee's intake is a signed custody
+   * event). The CLI and `npm start` pass the deployment's key directory; without one (tests, benchmarks) the
+   * keys live in memory and are gone after the load, so those agencies must rotate their keys to sign again.
+   */
+  keyring?: Keyring;
   onProgress?: (p: LoadProgress) => void;
 }
 
@@ -32,6 +40,7 @@ class Loader {
   readonly buffers = new Map<BulkRows['table'], BulkRows['rows']>();
   users: Omit<Rec<'user'>, 'type'>[] = [];
   truth: { kind: string; a: string; b: string | null; detail: string }[] = [];
+  intakes: Intake[] = [];
   run: Rec<'scenario'> | undefined;
   constructor(readonly ctx: Ctx, readonly db: Db) {}
 
@@ -109,6 +118,7 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
     case 'detainee':
       await l.flush('facilities');
       l.isns.set(r.isn, r.id);
+      l.intakes.push({ detaineeId: r.id, isn: r.isn, facility: r.facility, custodian: r.custodian, riskTier: r.riskTier, medical: r.medical, keepApart: r.keepApart });
       return l.push('detainees', {
         id: r.id, isn: r.isn, name_ar: r.nameAr, name_latin: r.nameLatin, aliases: JSON.stringify(r.aliases), birth_date: r.birthDate,
         birth_year: r.birthYear ?? (r.birthDate ? Number(r.birthDate.slice(0, 4)) : null), birth_place: r.birthPlace, nationality: r.nationality,
@@ -146,11 +156,12 @@ function badLine(line: number, issues: FieldIssue[]): DomainError {
 
 /**
  * Loads a scenario (NDJSON from `generateScenario`) into an empty store, all or nothing, in one
- * transaction: agencies, demo users (with `demoPassword`), fleet, facilities, detainees, camps, and the
- * generator's ground truth. Requires `scenario:load` (the local operator).
+ * transaction: agencies, demo users (with `demoPassword`), fleet, facilities, detainees, camps, the
+ * generator's ground truth, and each detainee's intake as a signed custody event (keys for the agencies and
+ * the log are created in `keyring` when missing). Requires `scenario:load` (the local operator).
  * @throws DomainError SCENARIO_BAD_RECORD naming the line and field; SCENARIO_ALREADY_LOADED.
  * @example
- *   await loadScenario(ctx, readLines('reference.ndjson'), { demoPassword: process.env.SALLYPORT_DEMO_PASSWORD! });
+ *   await loadScenario(ctx, readLines('reference.ndjson'), { demoPassword: process.env.SALLYPORT_DEMO_PASSWORD!, keyring: fileKeyring('data/keys') });
  */
 export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts: LoadOptions): Promise<{ records: number; users: string[] }> {
   requirePermission(ctx.principal, 'scenario:load');
@@ -185,6 +196,8 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     if (!l.run) throw badLine(1, [{ field: 'type', reason: 'the first record must be the scenario header' }]);
     await bulkAddUsers(ctx, trx, l.users, opts.demoPassword);
     for (let i = 0; i < l.truth.length; i += 500) await trx.insertInto('scenario_truth').values(l.truth.slice(i, i + 500)).execute();
+    await recordIntakes(custodyCtx(withDb(ctx, trx), opts.keyring ?? memoryKeyring()), trx, { time: l.run.epoch, intakes: l.intakes });
+    await seedCampRecords(withDb(ctx, trx), trx, { epoch: l.run.epoch });
     await trx.insertInto('scenario_runs').values({ id: newId(), seed: l.run.seed, knobs: JSON.stringify(l.run.knobs), loaded_at: now, records: n }).execute();
     await ctx.audit.record(trx, { action: 'scenario.load', subjectType: 'scenario', details: { seed: l.run.seed, records: n } });
     opts.onProgress?.({ records: n, bytes });

@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { DEFAULT_AUTH_POLICY, type AuthPolicy } from '../access/index.js';
 import { DomainError, KernelErrors, newId, systemClock, type Clock } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
+import { keyringFor, type Keyring } from '../custody/index.js';
 import { installAuth } from './plugins/auth.js';
 import { installBodyParsing } from './plugins/body.js';
 import { installErrors } from './plugins/errors.js';
@@ -13,6 +14,8 @@ import { accessRoutes } from './routes/access.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
+import { custodyRoutes } from './routes/custody.routes.js';
+import { campsRoutes } from './routes/camps.routes.js';
 import type { AppDeps, SallyportApp } from './types.js';
 
 /** The default request body limit: 1 MiB (CSV imports take up to 20 MiB). */
@@ -33,6 +36,8 @@ export interface BuildAppOptions {
   secureCookies?: boolean;
   /** Trust `X-Forwarded-*` from a reverse proxy (for the client address in the audit trail). */
   trustProxy?: boolean;
+  /** Private signing keys of the agencies and the log (default: the key directory beside the store, see `keyringFor`). */
+  keyring?: Keyring;
 }
 
 // Credentials never reach the logs, whatever the serializers a caller configures.
@@ -87,6 +92,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(authRoutes);
   await app.register(registryRoutes);
   await app.register(accessRoutes);
+  await app.register(custodyRoutes, { keyring: opts.keyring ?? keyringFor(opts.store.location) });
+  await app.register(campsRoutes);
   await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }

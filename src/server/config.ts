@@ -14,6 +14,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** Trust `X-Forwarded-*` headers from a reverse proxy. */
   trustProxy: boolean;
+  /** Directory of the private signing keys (SALLYPORT_KEY_DIR); default `keys/` beside an SQLite store, else ./data/keys. */
+  keyDir?: string | undefined;
 }
 
 // An empty variable counts as unset, as a shell's `PORT=` means.
@@ -34,6 +36,7 @@ const ZEnv = z.object({
   SALLYPORT_COUNTRY: z.preprocess(unsetIfEmpty, z.string().default('USA').refine(isCountryCode, 'not an ISO 3166-1 alpha-3 country code')),
   SALLYPORT_SECURE_COOKIES: flag,
   SALLYPORT_TRUST_PROXY: flag,
+  SALLYPORT_KEY_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
 });
 
 /** Every problem with the environment, one per variable. */
@@ -56,7 +59,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const e = r.data;
   return {
     databaseUrl: e.DATABASE_URL, port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL, country: e.SALLYPORT_COUNTRY,
-    secureCookies: e.SALLYPORT_SECURE_COOKIES, trustProxy: e.SALLYPORT_TRUST_PROXY,
+    secureCookies: e.SALLYPORT_SECURE_COOKIES, trustProxy: e.SALLYPORT_TRUST_PROXY, keyDir: e.SALLYPORT_KEY_DIR,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AuthPolicy } from '../access/index.js';
 import type { Clock } from '../kernel/index.js';
+import { keyringFor } from '../custody/index.js';
 import { migrateToLatest, openStore, type Store } from '../store/index.js';
 import { buildApp, type BuildAppOptions } from './app.js';
 import type { ServerConfig } from './config.js';
@@ -47,6 +48,7 @@ export async function startServer(config: StartConfig, options: StartOptions = {
       logger: options.logger ?? { level: config.logLevel ?? 'info' },
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
+      keyring: keyringFor(config.databaseUrl, config.keyDir),
     });
     url = await app.listen({ port: config.port, host: config.host });
   } catch (e) {

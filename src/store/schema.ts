@@ -23,6 +23,24 @@ export interface Database {
   aircraft: AircraftTable;
   scenario_runs: ScenarioRunsTable;
   scenario_truth: ScenarioTruthTable;
+  custody_keys: CustodyKeysTable;
+  custody_entries: CustodyEntriesTable;
+  custody_head: CustodyHeadTable;
+  custody_checkpoints: CustodyCheckpointsTable;
+  custody_handovers: CustodyHandoversTable;
+  custody_witness_heads: CustodyWitnessHeadsTable;
+  custody_alerts: CustodyAlertsTable;
+  camp_sections: CampSectionsTable;
+  camp_shelters: CampSheltersTable;
+  camp_resident_details: CampResidentDetailsTable;
+  camp_guardianships: CampGuardianshipsTable;
+  camp_family_links: CampFamilyLinksTable;
+  camp_movements: CampMovementsTable;
+  camp_authorities: CampAuthoritiesTable;
+  camp_agreements: CampAgreementsTable;
+  camp_programmes: CampProgrammesTable;
+  camp_programme_assignments: CampProgrammeAssignmentsTable;
+  camp_attendance: CampAttendanceTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */
@@ -248,4 +266,236 @@ export interface ScenarioTruthTable {
   a: string;
   b: string | null;
   detail: string;
+}
+
+/** A signing key's public half (agency or log); the private half lives in a keyring, never here. */
+export interface CustodyKeysTable {
+  /** C2SP key name, e.g. `sallyport/agency/IRQ-MOJ` (a rotation appends `/2`, `/3`, …). */
+  name: string;
+  /** 8 hex digits. */
+  key_id: string;
+  /** Base64 of the raw 32-byte Ed25519 public key. */
+  public_key: string;
+  /** `<name>+<id>+<base64(0x01 || key)>`. */
+  verifier: string;
+  /** 'log' | 'agency'. */
+  role: string;
+  agency_id: string | null;
+  generation: number;
+  created_at: string;
+}
+
+/** One custody log entry: its leaf data (canonical JSON bytes), leaf hash and the subtree hashes it completes. */
+export interface CustodyEntriesTable {
+  idx: number;
+  event_id: string;
+  type: string;
+  detainee_id: string;
+  time: string;
+  leaf_data: Buffer;
+  leaf_hash: Buffer;
+  /** Hashes (32 bytes each, level 1 up) of the perfect subtrees whose last leaf this entry is. */
+  nodes: Buffer;
+  created_at: string;
+}
+
+/** The log's current size and root: one row, updated with each append (and locked by it). */
+export interface CustodyHeadTable {
+  id: number;
+  size: number;
+  root: Buffer;
+  updated_at: string;
+}
+
+/** A signed tree head (C2SP checkpoint note). */
+export interface CustodyCheckpointsTable {
+  id: Generated<number>;
+  size: number;
+  root: Buffer;
+  key_name: string;
+  note: string;
+  created_at: string;
+}
+
+/** A handover: pending with the releasing agency's signature, then completed (logged) or cancelled. */
+export interface CustodyHandoversTable {
+  id: string;
+  detainee_id: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  /** 'pending' | 'completed' | 'cancelled'. */
+  status: string;
+  /** JSON of the event as signed so far. */
+  event: string;
+  created_at: string;
+  created_by: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  log_index: number | null;
+}
+
+/** A tree head an agency has seen (witnessing). */
+export interface CustodyWitnessHeadsTable {
+  id: Generated<number>;
+  agency_id: string;
+  size: number;
+  root: Buffer;
+  note: string;
+  /** 1 when consistent with every head the agency saw before. */
+  consistent: number;
+  seen_at: string;
+  recorded_by: string;
+}
+
+/** A custody alert (a split view: two heads that cannot both be true). */
+export interface CustodyAlertsTable {
+  id: string;
+  kind: string;
+  agency_id: string | null;
+  /** JSON naming both heads and why they disagree. */
+  detail: string;
+  created_at: string;
+}
+
+/** A part of a camp: a phase, an annex, the reception area. */
+export interface CampSectionsTable {
+  id: string;
+  facility_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  created_at: string;
+}
+
+/** A tent or shelter of a section, and the household living in it. */
+export interface CampSheltersTable {
+  id: string;
+  section_id: string;
+  code: string;
+  household_id: string | null;
+  created_at: string;
+}
+
+/** What camps adds to a resident: where in the camp, an estimated birth year, languages, vulnerabilities. */
+export interface CampResidentDetailsTable {
+  resident_id: string;
+  section_id: string | null;
+  birth_year: number | null;
+  /** 1 when only the year of birth is known (estimated). */
+  birth_estimated: number;
+  /** The date age arithmetic uses: the date of birth, or 1 July of an estimated year; null when unknown. */
+  birth_ref: string | null;
+  /** JSON arrays. */
+  languages: string;
+  vulnerabilities: string;
+  updated_at: string;
+}
+
+/** Who cares for a child: a resident of the camp, or a named person. Marked like the child. */
+export interface CampGuardianshipsTable {
+  id: string;
+  child_id: string;
+  guardian_resident_id: string | null;
+  guardian_name: string | null;
+  kind: string;
+  since: string;
+  until: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  marking_id: number;
+}
+
+/** A family link of a resident: to another resident, to a detainee, or to a relative abroad (for tracing). */
+export interface CampFamilyLinksTable {
+  id: string;
+  resident_id: string;
+  kind: string;
+  relation: string;
+  related_resident_id: string | null;
+  detainee_id: string | null;
+  relative_name: string | null;
+  relative_country: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  marking_id: number;
+}
+
+/** One movement of a resident (append-only): the population of a camp at any date is replayed from these. */
+export interface CampMovementsTable {
+  seq: Generated<number>;
+  id: string;
+  resident_id: string;
+  kind: string;
+  at: string;
+  facility_id: string;
+  section_id: string | null;
+  from_facility_id: string | null;
+  from_section_id: string | null;
+  /** The camp's controlling authority when the movement happened: what it stays attributed to. */
+  authority_agency_id: string | null;
+  released_to: string | null;
+  destination: string | null;
+  destination_country: string | null;
+  agreement_ref: string | null;
+  guardian_resident_id: string | null;
+  batch_id: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  marking_id: number;
+}
+
+/** The control history of a camp (append-only): each row is an authority taking control from `from_at`. */
+export interface CampAuthoritiesTable {
+  id: string;
+  facility_id: string;
+  agency_id: string;
+  from_at: string;
+  reference: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A data-sharing agreement (append-only): the fields of a camp's records an agency may see from `from_at`. */
+export interface CampAgreementsTable {
+  id: string;
+  facility_id: string;
+  agency_id: string;
+  /** JSON array of field names (camps `CAMP_FIELDS`). */
+  fields: string;
+  from_at: string;
+  reference: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CampProgrammesTable {
+  id: string;
+  facility_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  min_age: number;
+  max_age: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CampProgrammeAssignmentsTable {
+  id: string;
+  programme_id: string;
+  resident_id: string;
+  status: string;
+  assigned_by: string;
+  assigned_at: string;
+  marking_id: number;
+}
+
+export interface CampAttendanceTable {
+  assignment_id: string;
+  on_date: string;
+  present: number;
+  recorded_by: string;
+  recorded_at: string;
 }

@@ -1,4 +1,10 @@
 import type { ReactNode } from 'react';
+import { CampPage } from './camps/CampPage.js';
+import { CampsPage } from './camps/CampsPage.js';
+import { CohortsPage } from './camps/CohortsPage.js';
+import { HouseholdPage } from './camps/HouseholdPage.js';
+import { ReleasePage } from './camps/ReleasePage.js';
+import { ResidentPage } from './camps/ResidentPage.js';
 import { MapPage } from './map/MapPage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
@@ -24,4 +30,10 @@ export const PAGES: readonly PageDef[] = [
   { path: '/facilities/:id', element: <FacilityPage /> },
   { path: '/detainees', label: 'Detainees', element: <DetaineesPage /> },
   { path: '/detainees/:id', element: <DetaineePage /> },
+  { path: '/camps', label: 'Camps', element: <CampsPage /> },
+  { path: '/camps/households/:id', element: <HouseholdPage /> },
+  { path: '/camps/residents/:id', element: <ResidentPage /> },
+  { path: '/camps/:code', element: <CampPage /> },
+  { path: '/camps/:code/cohorts', element: <CohortsPage /> },
+  { path: '/camps/:code/release', element: <ReleasePage /> },
 ];

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ZPassword, type Ctx } from '../../access/index.js';
 import { generateScenario, loadScenario, resolveKnobs, serializeRecord, type GenerateOptions } from '../../scenario/index.js';
 import { migrateToLatest } from '../../store/index.js';
+import { keyringFor, type Keyring } from '../../custody/index.js';
 import { parseArgs, given } from '../args.js';
 import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -13,7 +14,7 @@ import { write, writeLine } from '../io.js';
 import { printJson } from '../output.js';
 import { openOutput, writeOutput } from '../output-file.js';
 import { progressOn, type Progress } from '../progress.js';
-import { globalsOf, sessionOn, withStore } from '../session.js';
+import { databaseUrlOf, globalsOf, sessionOn, withStore } from '../session.js';
 
 const ZKnob = z.coerce.number().int().min(0).max(10_000_000).optional();
 const ZGenerateArgs = z.object({
@@ -81,6 +82,7 @@ async function fileSize(path: string): Promise<number> {
 
 interface LoadFileOptions {
   demoPassword: string;
+  keyring: Keyring;
   progress: Progress;
   totalBytes: number;
 }
@@ -90,7 +92,7 @@ async function loadFile(ctx: Ctx, file: string, opts: LoadFileOptions): Promise<
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const onProgress = (p: { records: number; bytes: number }) => opts.progress.update({ done: p.bytes, total: opts.totalBytes, records: p.records });
   try {
-    const result = await loadScenario(ctx, lines, { demoPassword: opts.demoPassword, onProgress });
+    const result = await loadScenario(ctx, lines, { demoPassword: opts.demoPassword, keyring: opts.keyring, onProgress });
     opts.progress.finish();
     return result;
   } catch (e) {
@@ -142,7 +144,8 @@ export function registerScenarioCommands(program: Command, io: CliIo): void {
         await migrateToLatest(store);
         const { ctx } = await sessionOn(store, g, io);
         const progress = progressOn(io.stderr, { label: 'loading', quiet: g.json });
-        const result = await loadFile(ctx, file, { demoPassword, progress, totalBytes });
+        const keyring = keyringFor(databaseUrlOf(g, io.env), io.env.SALLYPORT_KEY_DIR || undefined);
+        const result = await loadFile(ctx, file, { demoPassword, keyring, progress, totalBytes });
         if (g.json) return printJson(io.stdout, result);
         await writeLine(io.stdout, `loaded ${result.records} records from ${file}`);
         await writeLine(io.stdout, `demo users (${result.users.length}), all with the demo password:`);
