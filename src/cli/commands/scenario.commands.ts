@@ -90,9 +90,13 @@ interface LoadFileOptions {
 /** Streams the file line by line into the loader, reporting progress by bytes read. */
 async function loadFile(ctx: Ctx, file: string, opts: LoadFileOptions): Promise<{ records: number; users: string[] }> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  // NOTE: attach the iterator now. readline emits lines as soon as the stream flows, and drops those emitted
+  // before anyone iterates; the loader awaits its transaction before reading its first line.
+  const iterator = lines[Symbol.asyncIterator]();
+  const buffered: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
   const onProgress = (p: { records: number; bytes: number }) => opts.progress.update({ done: p.bytes, total: opts.totalBytes, records: p.records });
   try {
-    const result = await loadScenario(ctx, lines, { demoPassword: opts.demoPassword, keyring: opts.keyring, onProgress });
+    const result = await loadScenario(ctx, buffered, { demoPassword: opts.demoPassword, keyring: opts.keyring, onProgress });
     opts.progress.finish();
     return result;
   } catch (e) {
