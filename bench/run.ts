@@ -5,12 +5,14 @@
  * BENCH_CUSTODY_APPENDS, BENCH_CUSTODY_BATCH, BENCH_CUSTODY_PROOF_SIZE, BENCH_CUSTODY_PROOF_SAMPLES, BENCH_CUSTODY_VERIFY.
  * BENCH_ONLY=custody runs one benchmark by name.
  */
+import { benchAirlift } from './airlift.bench.js';
 import { benchCustody } from './custody.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
   ['custody log', benchCustody],
+  ['airlift planner', benchAirlift],
 ];
 
 for (const [name, run] of benches) {

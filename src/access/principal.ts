@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'audit:read', 'users:manage', 'scenario:load', 'tokens:create',
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
+  'airlift:plan',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +41,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:write': ['registrar', 'custodian', 'humanitarian', 'child-protection', 'admin'],
   'camps:children': ['child-protection', 'humanitarian'],
   'camps:admin': ['custodian', 'admin'],
+  // Airlift: planners (the military command) export instances and plan; admins too.
+  'airlift:plan': ['planner', 'admin'],
 };
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { registerAccessCommands } from './commands/access.commands.js';
+import { registerAirliftCommands } from './commands/airlift.commands.js';
 import { registerCampsCommands } from './commands/camps.commands.js';
 import { registerCustodyCommands } from './commands/custody.commands.js';
 import { registerDbCommands } from './commands/db.commands.js';
@@ -55,6 +56,7 @@ export function buildProgram(io: CliIo): Command {
   registerAccessCommands(program, io);
   registerCustodyCommands(program, io);
   registerCampsCommands(program, io);
+  registerAirliftCommands(program, io);
   return program;
 }
 

@@ -1,0 +1,175 @@
+import highsLoader from 'highs';
+import type { TBound } from './airlift.schemas.js';
+import { bucketEdges, detaineeClasses, pickupTypes, type DetaineeClass, type PickupType } from './bound-model.js';
+import { completionBound } from './bound-completion.js';
+import { dayStartHours, utcDay, type Network } from './network.js';
+
+/**
+ * The lower bound: a fluid (LP) relaxation solved by HiGHS. Detainees leave their site in time buckets, each
+ * valued at the bucket's start; trips are fractional, charged their least possible aircraft time, flight time,
+ * loading time at the site; seats count the escort share; high-risk detainees share the per-leg cap; and
+ * departures never outrun what aircraft, staging and destination intake can absorb. See docs/airlift.md.
+ */
+
+// The package's types describe its CommonJS build (a `default` property); its ESM build exports the loader itself.
+type Loader = typeof highsLoader.default;
+const loadHighs = ((highsLoader as unknown as { default?: Loader }).default ?? highsLoader) as Loader;
+let solver: ReturnType<Loader> | null = null;
+
+class Lp {
+  readonly rows: string[] = [];
+  readonly obj: string[] = [];
+  row(terms: [number, string][], sense: '<=' | '=', rhs: number): void {
+    const body = terms.filter(([c]) => c !== 0).map(([c, v]) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} ${v}`).join(' ');
+    if (body) this.rows.push(` r${this.rows.length}: ${body} ${sense} ${rhs}`);
+    else if (sense === '=' && rhs !== 0) this.rows.push(` r${this.rows.length}: 0 x_never ${sense} ${rhs}`);
+  }
+  /**
+   * Running sums kept sparse: `s_b = s_{b−1} + Σ perBucket[b]` and `s_b ≤ caps[b]`, instead of one dense row
+   * per prefix (which would grow with the square of the buckets).
+   */
+  cumulative(name: string, perBucket: [number, string][][], caps: number[]): void {
+    perBucket.forEach((terms, b) => {
+      const prev: [number, string][] = b > 0 ? [[-1, `${name}_${b - 1}`]] : [];
+      this.row([[1, `${name}_${b}`], ...prev, ...terms.map(([c, v]): [number, string] => [-c, v])], '=', 0);
+      this.row([[1, `${name}_${b}`]], '<=', caps[b]!);
+    });
+  }
+  text(): string {
+    return `Minimize\n obj: ${this.obj.join(' ') || '0 x_never'}\nSubject To\n${this.rows.join('\n')}\nEnd\n`;
+  }
+}
+
+interface Frame {
+  net: Network;
+  classes: DetaineeClass[];
+  types: PickupType[];
+  edges: number[];
+  sites: string[];
+}
+
+function departures(lp: Lp, f: Frame): void {
+  const { net, classes, edges } = f;
+  classes.forEach((c, j) => {
+    const terms: [number, string][] = [];
+    for (let b = 0; b < edges.length; b++) {
+      const v = `x${j}_${b}`;
+      terms.push([1, v]);
+      const cost = c.weight * (1 - Math.exp(-net.hazardIntegral(c.site, edges[b]!)));
+      lp.obj.push(`+ ${cost} ${v}`);
+    }
+    lp.row(terms, '=', c.count);
+  });
+}
+
+function seatsAndRisk(lp: Lp, f: Frame): void {
+  const { classes, types, edges, sites, net } = f;
+  for (let b = 0; b < edges.length - 1; b++) {
+    const high: [number, string][] = [];
+    for (const s of sites) {
+      const terms: [number, string][] = [];
+      classes.forEach((c, j) => {
+        if (c.site !== s) return;
+        terms.push([c.seats, `x${j}_${b}`]);
+        if (c.tier === 'HIGH') high.push([1, `x${j}_${b}`]);
+      });
+      types.forEach((t, ti) => {
+        terms.push([-t.type.seats, `z${ti}_${sites.indexOf(s)}_${b}`]);
+        high.push([-net.instance.rules.maxHighRiskPerLeg, `z${ti}_${sites.indexOf(s)}_${b}`]);
+      });
+      lp.row(terms, '<=', 0);
+    }
+    lp.row(high, '<=', 0);
+  }
+}
+
+function aircraftTime(lp: Lp, f: Frame): void {
+  const { types, edges, sites, net } = f;
+  types.forEach((t, ti) => {
+    const days = new Set(t.aircraft.map((a) => utcDay(net, Math.max(a.from, edges[0]!))));
+    const firstDay = Math.min(...days);
+    const lastDay = utcDay(net, edges[edges.length - 1]!);
+    const per: [number, string][][] = [];
+    const caps: number[] = [];
+    for (let b = 0; b < edges.length - 1; b++) {
+      per.push(sites.map((s, si): [number, string] => [t.trip.get(s)!.time, `z${ti}_${si}_${b}`]));
+      const end = edges[b + 1]!;
+      caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from), 0));
+    }
+    lp.cumulative(`time${ti}`, per, caps);
+    // Flight by the end of each day; buckets that straddle a midnight count on the later day.
+    const perDay: [number, string][][] = [];
+    const limits: number[] = [];
+    let b = 0;
+    for (let day = firstDay; day <= lastDay; day++) {
+      const dayEnd = dayStartHours(net, day + 1);
+      const terms: [number, string][] = [];
+      for (; b < edges.length - 1 && edges[b + 1]! <= dayEnd; b++) sites.forEach((s, si) => terms.push([t.trip.get(s)!.flight, `z${ti}_${si}_${b}`]));
+      perDay.push(terms);
+      limits.push(t.aircraft.reduce((sum, a) => sum + (day >= utcDay(net, a.from) ? a.duty * (day - utcDay(net, a.from) + 1) + t.outMax : 0), 0));
+    }
+    lp.cumulative(`duty${ti}`, perDay, limits);
+  });
+}
+
+function slotsAndDownstream(lp: Lp, f: Frame): void {
+  const { types, edges, sites, net, classes } = f;
+  const t0 = edges[0]!;
+  sites.forEach((s, si) => {
+    const slots = net.nodes.get(s)?.landingSlots ?? 1;
+    const based = types.reduce((sum, t) => sum + t.aircraft.filter((a) => a.base === s).length * t.type.loadMinutes / 60, 0);
+    const per: [number, string][][] = [];
+    const caps: number[] = [];
+    for (let b = 0; b < edges.length - 1; b++) {
+      per.push(types.map((t, ti): [number, string] => [t.type.loadMinutes / 60, `z${ti}_${si}_${b}`]));
+      caps.push(slots * (edges[b + 1]! - t0) + based);
+    }
+    lp.cumulative(`slot${si}`, per, caps);
+  });
+  const aboard = net.instance.aircraft.reduce((sum, a) => sum + (net.types.get(a.type)?.seats ?? 0), 0);
+  const holding = net.instance.nodes.reduce((sum, n) => sum + (n.kind === 'staging' ? (n.holdingCapacity ?? 0) : 0), 0);
+  const intake = net.instance.nodes.reduce((sum, n) => sum + (n.kind === 'destination' ? (n.intakePerHour ?? 0) : 0), 0);
+  const per: [number, string][][] = [];
+  const caps: number[] = [];
+  for (let b = 0; b < edges.length - 1; b++) {
+    per.push(classes.map((_, j): [number, string] => [1, `x${j}_${b}`]));
+    caps.push(aboard + holding + intake * (Math.floor(((edges[b + 1]! - t0) * 60) / 59) + 1));
+  }
+  lp.cumulative('out', per, caps);
+}
+
+/** The horizon the buckets cover: beyond it, everyone is valued at the horizon (still a lower bound). */
+function horizonOf(net: Network, t0: number, hint?: number): number {
+  if (hint !== undefined && hint > t0) return hint;
+  const seats = net.instance.aircraft.reduce((s, a) => s + (net.types.get(a.type)?.canLandAt.includes('origin') ? (net.types.get(a.type)?.seats ?? 0) : 0), 0);
+  return t0 + Math.min(24 * 60, 24 + (6 * net.instance.detainees.length) / Math.max(1, seats));
+}
+
+/**
+ * Lower bounds on the expected loss and completion time of any plan of `net`'s instance.
+ * `horizonHint` (hours) sets how far the time buckets reach (a plan's last departure is a good value).
+ */
+export async function computeBound(net: Network, horizonHint?: number): Promise<TBound> {
+  const classes = detaineeClasses(net);
+  const sites = [...new Set(classes.map((c) => c.site))];
+  const t0 = Math.min(0, ...net.instance.aircraft.map((a) => net.hours(a.availableFrom)));
+  const edges = bucketEdges(t0, horizonOf(net, t0, horizonHint));
+  const frame: Frame = { net, classes, types: pickupTypes(net, sites), edges, sites };
+  const completion = completionBound(net);
+  if (classes.length === 0) return { expectedLoss: 0, completionHours: 0, method: 'no detainees' };
+  const lp = new Lp();
+  departures(lp, frame);
+  seatsAndRisk(lp, frame);
+  aircraftTime(lp, frame);
+  slotsAndDownstream(lp, frame);
+  solver ??= loadHighs();
+  const result = (await solver).solve(lp.text());
+  if (result.Status !== 'Optimal') throw new Error(`the bound's LP ended ${result.Status}`);
+  // HiGHS's optimality tolerance (1e-7) is taken off so that rounding never lifts the bound above the optimum.
+  const value = Math.max(0, result.ObjectiveValue * (1 - 1e-6) - 1e-7);
+  return {
+    expectedLoss: value,
+    completionHours: completion,
+    method: `fluid LP relaxation (HiGHS), ${edges.length - 1} buckets of ${((edges[1] ?? 0) - (edges[0] ?? 0)).toFixed(2)} h, ${classes.length} classes; completion from earliest reach and intake`,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The shared resources a plan books as it grows: landing slots at origins, holding at staging nodes, intake
+ * and quotas at destinations. Each check is a little stricter than the checker (a margin of a minute and a
+ * half) so that times rounded to the second never break a rule.
+ */
+
+/** Hours added around every booking so that rounding to whole seconds never breaks a rule. */
+export const MARGIN_H = 1.5 / 60;
+
+/** Intervals `[start, end)` with a count each; answers the most open at once over a window. */
+export class IntervalLedger {
+  readonly #items: { s: number; e: number; n: number }[] = [];
+
+  /** The most units open at once anywhere in `[s, e)`. */
+  peak(s: number, e: number): number {
+    const events: [number, number][] = [];
+    let open = 0;
+    for (const it of this.#items) {
+      if (it.e <= s || it.s >= e) continue;
+      if (it.s <= s) open += it.n;
+      else events.push([it.s, it.n]);
+      if (it.e < e) events.push([it.e, -it.n]);
+    }
+    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let best = open;
+    for (const [, d] of events) {
+      open += d;
+      best = Math.max(best, open);
+    }
+    return best;
+  }
+
+  add(s: number, e: number, n = 1): void {
+    this.#items.push({ s, e, n });
+  }
+
+  /** The earliest start ≥ `t` at which `[start, start + dur)` finds fewer than `limit` open. */
+  earliestFit(t: number, dur: number, limit: number): number {
+    let start = t;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const blocking = this.#items.filter((it) => it.s < start + dur + MARGIN_H && it.e + MARGIN_H > start);
+      if (this.peak(start - MARGIN_H, start + dur + MARGIN_H) < limit) return start;
+      const ends = blocking.map((it) => it.e + MARGIN_H).filter((x) => x > start);
+      if (ends.length === 0) return start;
+      start = Math.min(...ends) + 1e-6;
+    }
+    return Infinity;
+  }
+}
+
+/** The index of the first element of sorted `xs` that is ≥ `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Arrivals at a destination, for the hourly intake (rule 15) and the daily quota (rule 16). */
+export class ArrivalLedger {
+  /** One entry per detainee, sorted. */
+  readonly #times: number[] = [];
+  readonly #perDay = new Map<number, number>();
+
+  constructor(
+    private readonly perHour: number,
+    private readonly perDay: number,
+  ) {}
+
+  #count(from: number, to: number): number {
+    return lowerBound(this.#times, to) - lowerBound(this.#times, from);
+  }
+
+  /** How many of `n` arrivals at `t` (on UTC day `day`) fit. */
+  room(t: number, day: number, n: number): number {
+    let room = Math.min(n, this.perDay - (this.#perDay.get(day) ?? 0), this.perHour - this.#count(t - MARGIN_H, t + 1 + MARGIN_H));
+    // Every hour-long window that starts at an earlier arrival and would contain t.
+    const first = lowerBound(this.#times, t - 1 - MARGIN_H);
+    let last = Infinity;
+    for (let i = first; i < this.#times.length && this.#times[i]! <= t; i++) {
+      const w = this.#times[i]!;
+      if (w === last) continue;
+      last = w;
+      room = Math.min(room, this.perHour - this.#count(w - MARGIN_H, w + 1 + MARGIN_H));
+    }
+    return Math.max(0, room);
+  }
+
+  add(t: number, day: number, n: number): void {
+    const at = lowerBound(this.#times, t);
+    this.#times.splice(at, 0, ...new Array<number>(n).fill(t));
+    this.#perDay.set(day, (this.#perDay.get(day) ?? 0) + n);
+  }
+}
