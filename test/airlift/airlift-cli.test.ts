@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZAirliftInstance, ZAirliftPlan } from '../../src/airlift/index.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
-import { cli, cliOn, type CliResult, type RunOptions } from '../cli/harness.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
+import { storeWithScenario, type CliResult, type RunOptions } from '../cli/harness.js';
 
 // `airlift instance` exports only what the acting user may see; `airlift plan` plans it; `airlift check` agrees.
 const KNOBS = ['--seed', 'airlift-test', '--detainees', '60', '--facilities', '2', '--aircraft', '6', '--camp-residents', '0'];
@@ -16,13 +15,7 @@ for (const dialect of DIALECTS) {
     let dir: string;
 
     beforeAll(async () => {
-      store = await openTestStore(dialect);
-      run = cliOn(store.url);
-      dir = mkdtempSync(join(tmpdir(), 'sallyport-airlift-'));
-      const file = join(dir, 'scenario.ndjson');
-      expect((await cli(['scenario', 'generate', ...KNOBS, '--out', file])).code).toBe(0);
-      const loaded = await run(['scenario', 'load', file], { env: { SALLYPORT_DEMO_PASSWORD: 'demo-password-for-tests' } });
-      expect(loaded.code, loaded.stderr).toBe(0);
+      ({ store, run, dir } = await storeWithScenario(dialect, KNOBS, 'sallyport-airlift-'));
     });
 
     afterAll(async () => {

@@ -1,12 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, findUserByName, principalOfUser } from '../../src/access/index.js';
 import { campPopulation, type TCampResident, type TCampSummary, type TCohorts } from '../../src/camps/index.js';
 import { systemClock } from '../../src/kernel/index.js';
-import { cli, cliOn, type CliResult, type RunOptions } from '../cli/harness.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
+import { storeWithScenario, type CliResult, type RunOptions } from '../cli/harness.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
 import { csvOf, motherWithTwo } from './camp-world.js';
 
 const KNOBS = ['--seed', 'camps-cli', '--detainees', '60', '--facilities', '2', '--aircraft', '2', '--camp-residents', '400'];
@@ -22,13 +21,7 @@ describe.each(DIALECTS)('camps commands on a loaded scenario (%s)', (dialect) =>
   let run: (argv: string[], opts?: RunOptions) => Promise<CliResult>;
   let dir: string;
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    run = cliOn(store.url);
-    dir = mkdtempSync(join(tmpdir(), 'sallyport-camps-'));
-    const file = join(dir, 'scenario.ndjson');
-    expect((await cli(['scenario', 'generate', ...KNOBS, '--out', file])).code).toBe(0);
-    const loaded = await run(['scenario', 'load', file], { env: { SALLYPORT_DEMO_PASSWORD: 'demo-password-for-tests' } });
-    expect(loaded.code, loaded.stderr).toBe(0);
+    ({ store, run, dir } = await storeWithScenario(dialect, KNOBS, 'sallyport-camps-'));
   });
   afterAll(async () => store.drop());
 

@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { contextFor, operatorPrincipal, addAgency, type TAddAgencyRequest } from '../../src/access/index.js';
 import { systemClock } from '../../src/kernel/index.js';
-import type { Store } from '../../src/store/index.js';
+import type { DialectName, Store } from '../../src/store/index.js';
+import { openTestStore, type TestStore } from '../support/stores.js';
 import { runCli } from '../../src/cli/run-cli.js';
 
 /** What one in-process run of the CLI printed and returned. */
@@ -71,4 +75,17 @@ export const TEST_PASSWORD = 'correct-horse-battery-staple';
 export async function addUserViaCli(url: string, args: string[]): Promise<void> {
   const r = await cliOn(url)(['users', 'add', ...args, '--password-env', 'PW'], { env: { PW: TEST_PASSWORD } });
   if (r.code !== 0) throw new Error(`users add failed (${r.code}): ${r.stderr}`);
+}
+
+/** A fresh store of `dialect` with a scenario generated from `knobs` and loaded through the CLI. */
+export async function storeWithScenario(dialect: DialectName, knobs: string[], prefix: string): Promise<{ store: TestStore; run: (argv: string[], opts?: RunOptions) => Promise<CliResult>; dir: string }> {
+  const store = await openTestStore(dialect);
+  const run = cliOn(store.url);
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = join(dir, 'scenario.ndjson');
+  const generated = await cli(['scenario', 'generate', ...knobs, '--out', file]);
+  if (generated.code !== 0) throw new Error(`scenario generate failed: ${generated.stderr}`);
+  const loaded = await run(['scenario', 'load', file], { env: { SALLYPORT_DEMO_PASSWORD: 'demo-password-for-tests' } });
+  if (loaded.code !== 0) throw new Error(`scenario load failed: ${loaded.stderr}`);
+  return { store, run, dir };
 }
