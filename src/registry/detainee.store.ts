@@ -108,3 +108,16 @@ export async function heldByFacility(db: Db, scope: Scope): Promise<Map<string, 
   }
   return out;
 }
+
+/** Residents present (status `resident`) in each of the given camps. */
+export async function residentsByCamp(db: Db, campIds: readonly string[]): Promise<Map<string, number>> {
+  if (campIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('residents')
+    .select(['facility_id', sql<number>`count(*)`.as('n')])
+    .where('facility_id', 'in', [...campIds])
+    .where('status', '=', 'resident')
+    .groupBy('facility_id')
+    .execute();
+  return new Map(rows.map((r) => [r.facility_id, Number(r.n)]));
+}

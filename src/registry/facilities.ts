@@ -1,7 +1,7 @@
 import { bannerOf, conflict, formatMarking, KernelErrors, newId, notFound, parseMarking, DomainError } from '../kernel/index.js';
 import { internMarking, markingTexts, requirePermission, scopeFor, type Ctx, type Scope } from '../access/index.js';
 import { classifyDbError, inTransaction, type Db, type FacilitiesTable } from '../store/index.js';
-import { heldByFacility } from './detainee.store.js';
+import { heldByFacility, residentsByCamp } from './detainee.store.js';
 import { agencyIdOf, checkMarkingForAuthor } from './references.js';
 import { RegistryErrors } from './registry.errors.js';
 import {
@@ -16,11 +16,14 @@ async function presentAll(db: Db, scope: Scope, rows: (FacilitiesTable & { marki
   if (rows.length === 0) return [];
   const zones = await db.selectFrom('landing_zones').selectAll().where('facility_id', 'in', rows.map((r) => r.id)).orderBy('name').execute();
   const held = await heldByFacility(db, scope);
+  const campCounts = await residentsByCamp(db, rows.filter((r) => r.kind === 'camp').map((r) => r.id));
   const texts = await markingTexts(db, [...held.values()].flatMap((h) => h.markingIds));
   const bannerText = (ids: number[]) => formatMarking(bannerOf(ids.map((id) => parseMarking(texts.get(id) ?? 'U'))));
   return rows.map((r) => ({
     id: r.id, code: r.code, name: r.name, kind: r.kind as TFacility['kind'], country: r.country, lat: r.lat, lon: r.lon,
-    capacity: r.capacity, population: r.population, guardForce: r.guard_force, guardAgency: r.guard_code,
+    // A camp's population is its residents now (releases, deaths and repatriations leave it); like the
+    // stored figure of a prison, it is the site's headcount, not a list of the people in it.
+    capacity: r.capacity, population: r.kind === 'camp' ? (campCounts.get(r.id) ?? 0) : r.population, guardForce: r.guard_force, guardAgency: r.guard_code,
     status: r.status as TFacility['status'], collapseRisk: r.collapse_risk, marking: r.marking_text, version: r.version,
     landingZones: ZZones.parse(zones.filter((z) => z.facility_id === r.id).map((z) => ({ name: z.name, lat: z.lat, lon: z.lon, slots: z.slots, maxCategory: z.max_category }))),
     detaineesHeld: held.get(r.id)?.held ?? 0,

@@ -4,6 +4,7 @@ import {
   campAuthority, campOverview, campPopulation, importResidents, listCamps, listHouseholds, listResidents, recordMovement, releaseResidents,
   residentGraph, showHousehold, showResident,
 } from '../../src/camps/index.js';
+import { listFacilities } from '../../src/registry/index.js';
 import { DIALECTS } from '../support/stores.js';
 import { csvOf, errorOf, motherWithTwo, openCampWorld, type CampWorld } from './camp-world.js';
 
@@ -68,6 +69,8 @@ describe.each(DIALECTS)('camps: registry, movements and releases (%s)', (dialect
     expect(r).toMatchObject({ camp: 'HOL', authority: 'HF', population: 0 });
     expect(r.released.filter((x) => x.guardian === mother)).toHaveLength(2);
     expect(await campPopulation(cpa, 'HOL')).toMatchObject({ fromEvents: 0, registry: 0, matches: true });
+    // The map's figure for the camp follows too.
+    expect((await listFacilities(w.as('CPA', ['viewer']))).find((f) => f.code === 'HOL')?.population).toBe(0);
     expect(await campPopulation(cpa, 'HOL', { at: '2026-01-09' })).toMatchObject({ fromEvents: 3, registry: null });
     const shown = await showResident(cpa, children[0]!);
     expect(shown.status).toBe('released');
