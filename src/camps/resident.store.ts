@@ -8,18 +8,7 @@ import type { CampResidentDetailsTable, Db, HouseholdsTable, ResidentsTable } fr
 const NONE = '#none';
 
 /** A resident row with its camp, household (when in scope), section, details and marking resolved. */
-export interface ResidentRow {
-  id: string;
-  household_id: string;
-  facility_id: string;
-  name_ar: string;
-  name_latin: string;
-  sex: string;
-  birth_date: string | null;
-  nationality: string;
-  relation: string;
-  status: string;
-  marking_id: number;
+export interface ResidentRow extends Omit<ResidentsTable, 'related_detainee_id' | 'search_keys' | 'created_at'> {
   camp_code: string;
   marking_text: string;
   household_code: string | null;
