@@ -174,3 +174,5 @@ export const ZVerifyEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), report: ZVerifyReport }),
 ]);
 export type TVerifyEvent = z.infer<typeof ZVerifyEvent>;
+
+export { ZPlaceHistory, type TPlaceHistory } from './history.schemas.js';

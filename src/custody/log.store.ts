@@ -1,3 +1,4 @@
+import type { Scope } from '../access/index.js';
 import type { CustodyCheckpointsTable, CustodyEntriesTable, Db } from '../store/index.js';
 import { HASH_SIZE, nodeKey, pow2, type NodeRef } from './merkle.js';
 
@@ -83,6 +84,18 @@ export async function entryExtent(db: Db): Promise<{ count: number; maxIdx: numb
 export async function entriesOfDetainee(db: Db, detaineeId: string): Promise<{ idx: number; leafData: Buffer }[]> {
   const rows = await db.selectFrom('custody_entries').select(['idx', 'leaf_data']).where('detainee_id', '=', detaineeId).orderBy('idx').execute();
   return rows.map((r) => ({ idx: Number(r.idx), leafData: r.leaf_data }));
+}
+
+/** Every entry about a detainee in `scope`, in log order, with the detainee's marking. */
+export async function entriesInScope(db: Db, scope: Scope): Promise<{ idx: number; detaineeId: string; time: string; leafData: Buffer; markingId: number }[]> {
+  const rows = await db
+    .selectFrom('custody_entries as e')
+    .innerJoin('detainees as d', 'd.id', 'e.detainee_id')
+    .select(['e.idx', 'e.detainee_id', 'e.time', 'e.leaf_data', 'd.marking_id'])
+    .where('d.marking_id', 'in', scope.markingIds)
+    .orderBy('e.idx')
+    .execute();
+  return rows.map((r) => ({ idx: Number(r.idx), detaineeId: r.detainee_id, time: r.time, leafData: r.leaf_data, markingId: r.marking_id }));
 }
 
 /** The entry at `idx`: its detainee and leaf data. */

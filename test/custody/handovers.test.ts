@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  cancelHandover, checkBundle, createHandover, detaineeTimeline, exportBundle, listHandovers, recordEvent, showHandover, signHandover, verifyLog,
+  cancelHandover, checkBundle, createHandover, detaineeTimeline, exportBundle, listHandovers, placeHistory, recordEvent, showHandover, signHandover, verifyLog,
 } from '../../src/custody/index.js';
 import { DomainError } from '../../src/kernel/index.js';
 import { showDetainee } from '../../src/registry/index.js';
@@ -58,6 +58,14 @@ describe.each(DIALECTS)('handovers and custody events (%s)', (dialect) => {
     expect(checkBundle(JSON.stringify(unsigned)).problems.join('\n')).toMatch(/unknown key sallyport\/agency\/JTF/);
     const gap = { ...structuredClone(bundle), entries: [bundle.entries[1]!] };
     expect(checkBundle(JSON.stringify(gap)).problems.join('\n')).toMatch(/chain of custody broken/);
+  });
+
+  it("replays a place's population from the log: the prison loses the one handed over, the aircraft gains him", async () => {
+    const prison = await placeHistory(w.cx(w.jtf), 'PRISON-A');
+    expect(prison.points.at(-1)?.count).toBe(3);
+    expect(prison.points.map((p) => p.day)).toEqual([...new Set(prison.points.map((p) => p.day))].sort());
+    expect((await placeHistory(w.cx(w.jtf), AIRCRAFT)).points.at(-1)?.count).toBe(1);
+    expect((await placeHistory(w.cx(w.jtf), 'NOWHERE')).points).toEqual([]);
   });
 
   it('custody events move the detainee in the registry, in the same transaction as the log', async () => {

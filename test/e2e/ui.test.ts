@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bannerOf, formatBanner, parseMarking } from '../../src/kernel/index.js';
+import { placeHistory } from '../../src/custody/index.js';
 import { DETAINEE_STATUSES, listDetainees, listFacilities } from '../../src/registry/index.js';
 import { banners, logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
 
@@ -63,8 +64,11 @@ describe('the web UI, as a SECRET user of the airlift command', () => {
     await page.getByRole('heading', { name: /Landing zones/ }).waitFor();
     expect(await page.locator('section:has(#lz-title) tbody tr').count()).toBe(ghw!.landingZones.length);
     const counted = await Promise.all(DETAINEE_STATUSES.map(async (status) => (await listDetainees(await world.ctxOf(USER), { status, facility: 'GHW', limit: 1 })).marking));
-    await expect.poll(() => banners(page)).toEqual(Array(2).fill(expectedBanner([ghw!.marking, ghw!.heldMarking, ...counted])));
+    const history = await placeHistory(await world.ctxOf(USER), 'GHW');
+    expect(history.points.at(-1)?.count).toBeGreaterThan(0);
+    await expect.poll(() => banners(page)).toEqual(Array(2).fill(expectedBanner([ghw!.marking, ghw!.heldMarking, history.marking, ...counted])));
     await page.getByText('Detainees recorded here, by status').waitFor();
+    await page.locator('figure.population-history svg').waitFor();
     await expect.poll(() => page.locator('.bar-value').filter({ hasText: '…' }).count()).toBe(0);
     await screenshot(page, 'facility.png');
   });

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Ctx } from '../../access/index.js';
 import {
   cancelHandover, createAgencyKey, createHandover, currentCheckpoint, custodyCtx, detaineeTimeline, entryProof, exportBundle,
-  getConsistencyProof, listAlerts, listHandovers, listKeys, recordEvent, rotateAgencyKey, showHandover, signHandover, verifyLog, witnessHead,
+  getConsistencyProof, listAlerts, listHandovers, listKeys, placeHistory, recordEvent, rotateAgencyKey, showHandover, signHandover, verifyLog, witnessHead,
   ZAgencyKeyRequest, ZBundle, ZCheckpointInfo, ZConsistencyProof, ZConsistencyQuery, ZCreateHandoverRequest, ZCustodyAlert, ZCustodyKey,
-  ZCustodyKeys, ZHandover, ZHandoverListQuery, ZLogEntry, ZRecordEventRequest, ZTimeline, ZVerifyEvent, ZWitnessRequest, ZWitnessResult,
+  ZCustodyKeys, ZHandover, ZHandoverListQuery, ZLogEntry, ZPlaceHistory, ZRecordEventRequest, ZTimeline, ZVerifyEvent, ZWitnessRequest, ZWitnessResult,
   type Keyring, type TAgencyKeyRequest, type TCreateHandoverRequest, type TRecordEventRequest, type TVerifyEvent, type TWitnessRequest,
 } from '../../custody/index.js';
 import { authOf } from '../plugins/auth.js';
@@ -95,6 +95,10 @@ export const custodyRoutes: FastifyPluginAsyncZod<CustodyRouteOptions> = async (
   app.get('/api/custody/detainees/:id/timeline', {
     schema: { tags: C, summary: "A detainee's custody timeline with signatures and proof status", params: ZIdParams, response: { 200: ZTimeline } },
   }, async (request) => detaineeTimeline(authOf(request).ctx, request.params.id));
+
+  app.get('/api/custody/places/:id/history', {
+    schema: { tags: C, summary: 'How many detainees the log places at a facility or aircraft, day by day', params: ZIdParams, response: { 200: ZPlaceHistory } },
+  }, async (request) => placeHistory(authOf(request).ctx, request.params.id));
 
   app.get('/api/custody/detainees/:id/bundle', {
     schema: { tags: C, summary: "A detainee's proof bundle (sallyport.custody.bundle/1), checkable offline", params: ZIdParams, response: { 200: ZBundle } },

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { detaineesUrl, type DetaineeFilters } from '../registry/filters.js';
 import { api } from './client.js';
-import { ZDetainee, ZDetaineePage, ZFacility, ZFacilityList, ZMe, type TDetainee } from './schemas.js';
+import { ZDetainee, ZDetaineePage, ZFacility, ZFacilityList, ZMe, ZPlaceHistory, type TDetainee } from './schemas.js';
 
 /*
  * Every read the UI makes, as TanStack Query hooks. Keys start with what they read; a login or logout clears
@@ -26,6 +26,14 @@ export function useFacility(id: string) {
   return useQuery({
     queryKey: ['facilities', id],
     queryFn: ({ signal }) => api(`/api/facilities/${encodeURIComponent(id)}`, ZFacility, { signal }),
+  });
+}
+
+/** How many detainees the custody log places at a site, day by day (its population over time). */
+export function usePlaceHistory(code: string) {
+  return useQuery({
+    queryKey: ['custody', 'places', code],
+    queryFn: ({ signal }) => api(`/api/custody/places/${encodeURIComponent(code)}/history`, ZPlaceHistory, { signal }),
   });
 }
 

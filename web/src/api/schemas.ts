@@ -31,3 +31,5 @@ export const ZProblemBody = z.object({
   title: z.string().optional(),
   field: z.string().optional(),
 });
+
+export { ZPlaceHistory, type TPlaceHistory } from '../../../src/custody/history.schemas.js';

@@ -8,6 +8,7 @@ import { ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
 import { KIND_LABELS, STATUS_COLOURS } from '../map/markers.js';
 import { BarChart, statusBars } from './PopulationChart.js';
+import { PopulationHistory } from './PopulationHistory.js';
 
 const DETAINEE_COLOURS: Record<string, string> = {
   held: '#495057', 'in-transit': '#f08c00', transferred: '#1c7ed6', repatriated: '#2f9e44', released: '#74b816', deceased: '#212529', missing: '#c92a2a',
@@ -41,8 +42,6 @@ function Details({ f }: { f: TFacility }) {
 function Population({ f }: { f: TFacility }) {
   const { counts, markings } = useStatusCounts(DETAINEE_STATUSES, f.code);
   useShownMarkings([f.heldMarking, ...markings]);
-  // NOTE: the registry keeps no history of populations yet, so "population over time" shows the present
-  // only: the recorded population against capacity, and the visible detainees here by custody state.
   return (
     <div className="population">
       <BarChart
@@ -54,7 +53,7 @@ function Population({ f }: { f: TFacility }) {
         ]}
       />
       <BarChart title="Detainees recorded here, by status" bars={statusBars(DETAINEE_STATUSES, counts, DETAINEE_COLOURS)} />
-      <p className="hint">No population history is recorded yet; these figures are the current ones.</p>
+      <PopulationHistory code={f.code} />
     </div>
   );
 }
