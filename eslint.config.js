@@ -12,10 +12,16 @@ const LAYERS = {
   registry: ['kernel', 'store', 'access'],
   custody: ['kernel', 'store', 'access', 'registry'],
   camps: ['kernel', 'store', 'access', 'registry'],
-  airlift: ['kernel', 'store', 'access', 'registry'],
-  scenario: ['kernel', 'store', 'access', 'registry', 'custody', 'camps', 'airlift'],
-  server: ['kernel', 'store', 'access', 'registry', 'scenario', 'custody', 'camps', 'airlift'],
-  cli: ['kernel', 'store', 'access', 'registry', 'scenario', 'server', 'custody', 'camps', 'airlift'],
+  identity: ['kernel', 'store', 'access', 'registry'],
+  warning: ['kernel', 'store', 'access', 'registry'],
+  agreements: ['kernel', 'store', 'access', 'registry'],
+  airlift: ['kernel', 'store', 'access', 'registry', 'custody', 'warning', 'agreements'],
+  cases: ['kernel', 'store', 'access', 'registry', 'custody', 'identity'],
+  repatriation: ['kernel', 'store', 'access', 'registry', 'custody', 'camps', 'cases', 'agreements'],
+  coordination: ['kernel', 'store', 'access', 'registry', 'custody', 'camps', 'identity', 'warning', 'agreements', 'airlift', 'cases', 'repatriation'],
+  scenario: ['kernel', 'store', 'access', 'registry', 'custody', 'camps', 'identity', 'warning', 'agreements', 'airlift', 'cases', 'repatriation', 'coordination'],
+  server: ['kernel', 'store', 'access', 'registry', 'scenario', 'custody', 'camps', 'identity', 'warning', 'agreements', 'airlift', 'cases', 'repatriation', 'coordination'],
+  cli: ['kernel', 'store', 'access', 'registry', 'scenario', 'server', 'custody', 'camps', 'identity', 'warning', 'agreements', 'airlift', 'cases', 'repatriation', 'coordination'],
 };
 
 const ROLE_PATHS = [

@@ -20,3 +20,4 @@ export { addUser, bulkAddUsers, listUsers, findUserById, findUserByName, princip
 export type { TAddUserRequest, TUser } from './access.schemas.js';
 export { login, authenticate, logout, createApiToken, DEFAULT_AUTH_POLICY } from './auth.js';
 export type { AuthPolicy, LoginResult } from './auth.js';
+export type { AgendaSection, AgendaItem, AgendaWindow, AgendaSource, OutcomeFigure, OutcomeArea, OutcomeSource } from './contributions.js';
