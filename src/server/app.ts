@@ -8,6 +8,7 @@ import { keyringFor, type Keyring } from '../custody/index.js';
 import { installAuth } from './plugins/auth.js';
 import { installBodyParsing } from './plugins/body.js';
 import { installErrors } from './plugins/errors.js';
+import { installKeyPurge } from './plugins/idempotency.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { webUi } from './plugins/web-ui.js';
 import { accessRoutes } from './routes/access.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(cookie);
   await installOpenApi(app, API_VERSION);
   installAuth(app);
+  installKeyPurge(app);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(registryRoutes);

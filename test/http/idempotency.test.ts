@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registration } from '../support/factories.js';
+import { keyCutoff, KEY_RETENTION_MS, purgeExpiredKeys } from '../../src/server/idempotency.store.js';
 import { DIALECTS } from '../support/stores.js';
 import { clientFor, countRows, openHttpWorld, problem, type Client, type HttpWorld } from './harness.js';
 
@@ -67,7 +68,7 @@ describe.each(DIALECTS)('HTTP idempotent writes (%s)', (dialect) => {
   });
 
   it('keeps keys per user, and refuses a malformed key', async () => {
-    const csv = 'isn,name_ar,name_latin,nationality,sex,risk_tier,marking\nSP-SY-000043,علي,Ali,IRQ,M,low,U';
+    const csv = 'isn,name_ar,name_latin,nationality,sex,risk_tier,marking\nSP-SY-000947,علي,Ali,IRQ,M,low,U';
     const first = await usa.send('POST', '/api/detainees/import', csv, { 'content-type': 'text/csv', 'idempotency-key': 'shared' });
     expect(first.json()).toEqual({ created: 1, pendingReview: [] });
     const replay = await usa.send('POST', '/api/detainees/import', csv, { 'content-type': 'text/csv', 'idempotency-key': 'shared' });
@@ -80,5 +81,29 @@ describe.each(DIALECTS)('HTTP idempotent writes (%s)', (dialect) => {
     expect(problem(bad).field).toBe('Idempotency-Key');
     const long = await usa.send('POST', '/api/detainees', registration(45), { 'idempotency-key': 'k'.repeat(201) });
     expect(problem(long).field).toBe('Idempotency-Key');
+  });
+
+  // Last: it moves the suite's clock a day on.
+  it('forgets a key after the retention window: the key runs a new write, and expired keys are purged', async () => {
+    const headers = { 'idempotency-key': 'reg-47-expiring' };
+    expect(await isnRows('SP-SY-000951')).toBe(0);
+    const first = await usa.send('POST', '/api/detainees', registration(951), headers);
+    expect(first.statusCode).toBe(201);
+    w.clock.advance(KEY_RETENTION_MS - 1000);
+    usa = await clientFor(w.app, 'reg.usa'); // the session has gone idle meanwhile
+    const replay = await usa.send('POST', '/api/detainees', registration(951), headers);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    w.clock.advance(2000);
+    usa = await clientFor(w.app, 'reg.usa');
+    // Past the window the key is free: the request runs again (and meets the existing ISN).
+    const late = await usa.send('POST', '/api/detainees', registration(951), headers);
+    expect(late.headers['idempotent-replayed']).toBeUndefined();
+    expect(problem(late).code).toBe('REGISTRY_DUPLICATE_ISN');
+    const reused = await usa.send('PATCH', '/api/detainees/SP-SY-000951', { version: 1, riskTier: 'low' }, headers);
+    expect(reused.statusCode).toBe(200);
+    expect(await keyRows('reg-47-expiring')).toBe(1);
+    w.clock.advance(KEY_RETENTION_MS + 1000);
+    expect(await purgeExpiredKeys(w.store.db, keyCutoff(w.clock.now()))).toBeGreaterThanOrEqual(1);
+    expect(await keyRows('reg-47-expiring')).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { withDb, type Ctx } from '../../access/index.js';
 import { canonicalJson, DomainError, KernelErrors } from '../../kernel/index.js';
-import { claimKey, findAnswer, KeyTaken, storeAnswer, type KeyClaim, type StoredAnswer } from '../idempotency.store.js';
+import { claimKey, findAnswer, keyCutoff, KeyTaken, purgeExpiredKeys, storeAnswer, type KeyClaim, type StoredAnswer } from '../idempotency.store.js';
 import { ServerErrors } from '../server.errors.js';
 import { authOf } from './auth.js';
 import { pathOf } from './errors.js';
@@ -93,11 +93,12 @@ export async function idempotentWrite<S extends z.ZodType>(request: FastifyReque
   };
   // A concurrent duplicate that loses the race on the key finds the winner's answer on its next look.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const stored = await findAnswer(store.db, claim.userId, key);
+    const cutoff = keyCutoff(clock.now());
+    const stored = await findAnswer(store.db, claim.userId, key, cutoff);
     if (stored) return replay(reply, claim, stored);
     try {
       const fresh = await store.db.transaction().execute(async (trx) => {
-        await claimKey(trx, claim, clock.now().toISOString());
+        await claimKey(trx, claim, clock.now().toISOString(), cutoff);
         const result = await spec.run(withDb(auth.ctx, trx));
         const answer = { status: statusOf(result), body: serialize(result) };
         await storeAnswer(trx, claim, answer);
@@ -109,4 +110,32 @@ export async function idempotentWrite<S extends z.ZodType>(request: FastifyReque
     }
   }
   throw new DomainError('unavailable', KernelErrors.UNAVAILABLE, 'Idempotency-Key: busy with a concurrent request; retry');
+}
+
+/** How often expired idempotency keys are deleted while the server runs. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes expired idempotency keys when the app is ready and then hourly, so the table holds only the
+ * retention window (KEY_RETENTION_MS). A failed purge is logged and tried again at the next tick.
+ */
+export function installKeyPurge(app: FastifyInstance): void {
+  let timer: NodeJS.Timeout | undefined;
+  const purge = async () => {
+    const { store, clock } = app.sallyport;
+    try {
+      const n = await purgeExpiredKeys(store.db, keyCutoff(clock.now()));
+      if (n > 0) app.log.info({ purged: n }, 'expired idempotency keys deleted');
+    } catch (e) {
+      app.log.warn({ err: e }, 'idempotency key purge failed');
+    }
+  };
+  app.addHook('onReady', async () => {
+    await purge();
+    timer = setInterval(() => void purge(), PURGE_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
 }
