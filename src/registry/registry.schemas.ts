@@ -27,31 +27,44 @@ export type TAlias = z.infer<typeof ZAlias>;
 
 const ZTag = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'letters, digits and hyphens');
 
-/** Registration of one detainee. The marking is the portion mark text, e.g. `C//REL TO IRQ, USA`. */
-export const ZRegisterDetaineeRequest = z.strictObject({
+/**
+ * The fields of a detainee record as a caller writes them, without defaults: an update (below) must leave
+ * every field it omits as it is (zod 4 applies a default even inside `.partial()`).
+ */
+const DETAINEE_FIELDS = {
   isn: ZIsn,
   nameAr: ZNameText,
   nameLatin: ZNameText,
-  aliases: z.array(ZAlias).max(50).default([]),
+  aliases: z.array(ZAlias).max(50),
   birthDate: ZIsoDate.nullish(),
   birthYear: z.number().int().min(1900).max(2100).nullish(),
   birthPlace: z.string().trim().max(200).nullish(),
   nationality: ZCountry,
   sex: z.enum(['M', 'F']),
   riskTier: z.enum(RISK_TIERS),
-  keepApart: z.array(ZTag).max(20).default([]),
-  medical: z.array(ZTag).max(20).default([]),
-  legalStatus: z.enum(LEGAL_STATUSES).default('unknown'),
+  keepApart: z.array(ZTag).max(20),
+  medical: z.array(ZTag).max(20),
+  legalStatus: z.enum(LEGAL_STATUSES),
   facility: ZCode.nullish().describe('facility code'),
   custodian: ZCode.nullish().describe('custodian agency code'),
-  status: z.enum(DETAINEE_STATUSES).default('held'),
+  status: z.enum(DETAINEE_STATUSES),
   marking: ZMarkingText,
+};
+
+/** Registration of one detainee. The marking is the portion mark text, e.g. `C//REL TO IRQ, USA`. */
+export const ZRegisterDetaineeRequest = z.strictObject({
+  ...DETAINEE_FIELDS,
+  aliases: DETAINEE_FIELDS.aliases.default([]),
+  keepApart: DETAINEE_FIELDS.keepApart.default([]),
+  medical: DETAINEE_FIELDS.medical.default([]),
+  legalStatus: DETAINEE_FIELDS.legalStatus.default('unknown'),
+  status: DETAINEE_FIELDS.status.default('held'),
 });
 export type TRegisterDetaineeRequest = z.input<typeof ZRegisterDetaineeRequest>;
 export type TRegisterDetainee = z.output<typeof ZRegisterDetaineeRequest>;
 
 /** An update: any subset of the registration's fields, and the version the caller last saw. */
-export const ZUpdateDetaineeRequest = ZRegisterDetaineeRequest.omit({ isn: true })
+export const ZUpdateDetaineeRequest = z.strictObject(DETAINEE_FIELDS).omit({ isn: true })
   .partial()
   .extend({ version: z.number().int().min(1) })
   .strict();
@@ -117,7 +130,8 @@ export const ZLandingZone = z.object({
   maxCategory: z.enum(['helicopter', 'fixed-wing']),
 });
 
-export const ZFacilityInput = z.strictObject({
+/** A facility's fields as a caller writes them, without defaults (see DETAINEE_FIELDS for why). */
+const FACILITY_FIELDS = {
   code: ZCode,
   name: z.string().trim().min(1).max(200),
   kind: z.enum(FACILITY_KINDS),
@@ -126,16 +140,24 @@ export const ZFacilityInput = z.strictObject({
   lon: z.number().min(-180).max(180),
   capacity: z.number().int().min(0),
   population: z.number().int().min(0),
-  guardForce: z.number().int().min(0).default(0),
+  guardForce: z.number().int().min(0),
   guardAgency: ZCode.nullish(),
-  status: z.enum(FACILITY_STATUSES).default('operational'),
-  collapseRisk: z.number().min(0).max(1).default(0),
-  landingZones: z.array(ZLandingZone).max(50).default([]),
+  status: z.enum(FACILITY_STATUSES),
+  collapseRisk: z.number().min(0).max(1),
+  landingZones: z.array(ZLandingZone).max(50),
   marking: ZMarkingText,
+};
+
+export const ZFacilityInput = z.strictObject({
+  ...FACILITY_FIELDS,
+  guardForce: FACILITY_FIELDS.guardForce.default(0),
+  status: FACILITY_FIELDS.status.default('operational'),
+  collapseRisk: FACILITY_FIELDS.collapseRisk.default(0),
+  landingZones: FACILITY_FIELDS.landingZones.default([]),
 });
 export type TFacilityInput = z.input<typeof ZFacilityInput>;
 
-export const ZUpdateFacilityRequest = ZFacilityInput.omit({ code: true }).partial().extend({ version: z.number().int().min(1) }).strict();
+export const ZUpdateFacilityRequest = z.strictObject(FACILITY_FIELDS).omit({ code: true }).partial().extend({ version: z.number().int().min(1) }).strict();
 export type TUpdateFacilityRequest = z.input<typeof ZUpdateFacilityRequest>;
 
 export const ZFacility = z.object({

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { EmptyInPlugin } from './empty-in.js';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialects/ddl.js';
 
@@ -63,7 +64,7 @@ function openSqlite(path: string): Store {
     conn.close();
     throw new Error(`store: SQLite synchronous reads back ${String(sync)}, not FULL (2); refusing to start`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }), plugins: [new EmptyInPlugin()] });
   return { db, dialect: 'sqlite', location: `sqlite:${path}`, close: () => db.destroy() };
 }
 
@@ -78,7 +79,7 @@ async function openPostgres(url: string): Promise<Store> {
   pool.on('connect', (client) => {
     client.query('set synchronous_commit = on').catch(() => undefined);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new EmptyInPlugin()] });
   try {
     await checkPostgresDurability(db);
   } catch (e) {

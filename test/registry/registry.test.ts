@@ -78,6 +78,22 @@ describe.each(DIALECTS)('registry use cases (%s)', (dialect) => {
     expect(f).toMatchObject({ status: 'at-risk', collapseRisk: 0.4, version: 2, detaineesHeld: 1 });
   });
 
+  it('an update changes only the fields it names: omitted fields keep their values, not their defaults', async () => {
+    const ctx = ctxOf(store.db, usa);
+    const d = await registerDetainee(ctx, registration(61, { keepApart: ['cell-7'], medical: ['insulin'], legalStatus: 'charged', aliases: [{ nameLatin: 'Abu Umar', kind: 'kunya' }] }));
+    expect(d.status).toBe('created');
+    const before = await showDetainee(ctx, 'SP-SY-000061');
+    const after = await updateDetainee(ctx, 'SP-SY-000061', { version: before.version, riskTier: 'high' });
+    expect(after).toMatchObject({ riskTier: 'high', keepApart: ['cell-7'], medical: ['insulin'], legalStatus: 'charged', status: before.status, aliases: before.aliases });
+    await addFacility(ctx, {
+      code: 'PATCHED', name: 'Patched', kind: 'prison', country: 'SYR', lat: 36.4, lon: 40.7, capacity: 900, population: 800, guardForce: 120,
+      status: 'at-risk', collapseRisk: 0.3, landingZones: [{ name: 'LZ North', lat: 36.41, lon: 40.71, slots: 2, maxCategory: 'helicopter' }], marking: 'C//REL TO IRQ, USA',
+    });
+    const f = await updateFacility(ctx, 'PATCHED', { version: 1, population: 650 });
+    expect(f).toMatchObject({ population: 650, guardForce: 120, status: 'at-risk', collapseRisk: 0.3 });
+    expect(f.landingZones).toHaveLength(1);
+  });
+
   it('rejects Unicode tricks in names with the field named, storing nothing', async () => {
     const before = await countRows(store, 'detainees');
     const cases: [Record<string, unknown>, string, RegExp][] = [

@@ -34,6 +34,14 @@ describe.each(DIALECTS)('store (%s)', (dialect) => {
     expect(await ping(store.db)).toBe(true);
   });
 
+  it('reads an empty IN list as false and an empty NOT IN list as true, on both dialects', async () => {
+    const all = await store.db.selectFrom('markings').select('id').execute();
+    expect(await store.db.selectFrom('markings').select('id').where('id', 'in', []).execute()).toEqual([]);
+    expect(await store.db.selectFrom('markings').select('id').where('id', 'not in', []).execute()).toHaveLength(all.length);
+    const n = await store.db.selectFrom('markings').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', []).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(0);
+  });
+
   it('migrations are idempotent', async () => {
     expect(await migrateToLatest(store)).toEqual([]);
   });
