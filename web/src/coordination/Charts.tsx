@@ -35,7 +35,7 @@ export function LineChart({ title, series }: { title: string; series: readonly S
 export function SiteBars({ rows }: { rows: readonly { site: string; label: string; moved: number | null; remaining: number | null }[] }) {
   const max = Math.max(1, ...rows.map((r) => (r.moved ?? 0) + (r.remaining ?? 0)));
   const rowH = 22;
-  const labelW = 170;
+  const labelW = 260;
   const barW = 300;
   return (
     <figure className="site-chart" data-testid="site-chart">
