@@ -23,6 +23,7 @@ export { createAction, updateAction, listActions } from './actions.js';
 export { buildAgenda } from './agenda.js';
 /** The outcome dashboard: every outcome source's figures and series, as the caller may see them. */
 export { outcomeDashboard } from './outcomes.js';
+export type { SourceProgress } from './outcomes.js';
 /**
  * The SITREP of a date, and its rendering as JSON, Markdown, printable HTML or PDF.
  * @example const pdf = await renderSitrep(await buildSitrep(ctx, '2026-01-12'), 'pdf');

@@ -4,11 +4,16 @@ import { ZOutcomesQuery, type TOutcomeFigure, type TOutcomes, type TOutcomesQuer
 import { bannerOfTexts, endOfDay } from './present.js';
 import { OUTCOME_SOURCES } from './sources.js';
 
+/** Progress of a report over its sources: `done` of `total` sources asked, the last one named. */
+export type SourceProgress = (p: { done: number; total: number; source: string }) => void;
+
 /** Every outcome source's figures as of `asOf`, each marked; sources that refuse the caller's roles are omitted. */
-export async function collectFigures(ctx: Ctx, asOf: string, sources: readonly OutcomeSource[] = OUTCOME_SOURCES): Promise<{ areas: TOutcomes['areas']; omitted: string[] }> {
+export async function collectFigures(ctx: Ctx, asOf: string, opts: { sources?: readonly OutcomeSource[]; onProgress?: SourceProgress } = {}): Promise<{ areas: TOutcomes['areas']; omitted: string[] }> {
+  const sources = opts.sources ?? OUTCOME_SOURCES;
   const areas: TOutcomes['areas'] = [];
   const omitted: string[] = [];
-  for (const source of sources) {
+  for (const [i, source] of sources.entries()) {
+    opts.onProgress?.({ done: i, total: sources.length, source: source.name });
     try {
       const figures: TOutcomeFigure[] = (await source.figures(ctx, asOf)).map((f) => ({
         key: f.key, label: f.label, value: f.value, marking: formatMarking(f.marking),
@@ -20,6 +25,7 @@ export async function collectFigures(ctx: Ctx, asOf: string, sources: readonly O
       else throw e;
     }
   }
+  opts.onProgress?.({ done: sources.length, total: sources.length, source: '' });
   return { areas, omitted };
 }
 
@@ -29,11 +35,11 @@ export async function collectFigures(ctx: Ctx, asOf: string, sources: readonly O
  * progress — whichever sources exist), each computed only from what the caller may see, with the banner of
  * them all. Requires `coordination:read`. Audited.
  */
-export async function outcomeDashboard(ctx: Ctx, raw: TOutcomesQuery = {}): Promise<TOutcomes> {
+export async function outcomeDashboard(ctx: Ctx, raw: TOutcomesQuery = {}, opts: { onProgress?: SourceProgress } = {}): Promise<TOutcomes> {
   requirePermission(ctx.principal, 'coordination:read');
   const q = ZOutcomesQuery.parse(raw);
   const asOf = q.asOf ? endOfDay(q.asOf) : ctx.clock.now().toISOString();
-  const { areas, omitted } = await collectFigures(ctx, asOf);
+  const { areas, omitted } = await collectFigures(ctx, asOf, opts);
   const { marking, banner } = bannerOfTexts(areas.flatMap((a) => a.figures.map((f) => f.marking)));
   await ctx.audit.record(ctx.db, { action: 'coordination.outcomes', subjectType: 'outcomes', details: { asOf, figures: areas.reduce((n, a) => n + a.figures.length, 0), omitted } });
   return { asOf, areas, omitted, marking, banner };

@@ -2,7 +2,7 @@ import { requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import { collectItems, agendaSpan } from './agenda.js';
 import { ZDate, type TOutcomeFigure, type TSiteNumbers, type TSitrep } from './coordination.schemas.js';
 import { selectActions, selectAttendance, selectCalls, selectDecisions } from './coordination.store.js';
-import { collectFigures } from './outcomes.js';
+import { collectFigures, type SourceProgress } from './outcomes.js';
 import { actionOf, attendanceOf, bannerOfTexts, callOf, dayOf, decisionOf, endOfDay } from './present.js';
 
 const SITE_KEY = /^movement\.(held|moved|remaining|expected-loss)\.(.+)$/;
@@ -42,7 +42,7 @@ export function numbersOf(figures: readonly TOutcomeFigure[]): { sites: TSiteNum
  * Audited.
  * @throws DomainError INVALID_INPUT (date).
  */
-export async function buildSitrep(ctx: Ctx, rawDate?: string): Promise<TSitrep> {
+export async function buildSitrep(ctx: Ctx, rawDate?: string, opts: { onProgress?: SourceProgress } = {}): Promise<TSitrep> {
   requirePermission(ctx.principal, 'coordination:read');
   const date = rawDate === undefined ? dayOf(ctx.clock.now()) : ZDate.parse(rawDate);
   const scope = await scopeFor(ctx.db, ctx.principal);
@@ -55,7 +55,7 @@ export async function buildSitrep(ctx: Ctx, rawDate?: string): Promise<TSitrep> 
   const open = await selectActions(ctx.db, scope, { statuses: ['open', 'in-progress'], createdUntil: until });
   const closed = await selectActions(ctx.db, scope, { statuses: ['done', 'cancelled'], closedSince: `${date}T00:00:00.000Z`, closedUntil: until });
   const actions = [...open, ...closed].map((a) => actionOf(a, date));
-  const outcome = await collectFigures(ctx, until);
+  const outcome = await collectFigures(ctx, until, opts);
   const numbers = numbersOf(outcome.areas.flatMap((a) => a.figures));
   const parts = [
     ...calls.map((c) => c.marking_text), ...numbers.sites.map((s) => s.marking), ...numbers.figures.map((f) => f.marking),

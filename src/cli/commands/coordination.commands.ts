@@ -10,6 +10,7 @@ import { given, parseArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { write, writeLine } from '../io.js';
 import { openOutput, writeOutput } from '../output-file.js';
+import { progressOn } from '../progress.js';
 import { printJson, printMarked } from '../output.js';
 import { actionTable, agendaLines, callLines, callTable, outcomeLines } from '../present/coordination.present.js';
 import { globalsOf, withSession } from '../session.js';
@@ -126,7 +127,8 @@ function registerReportCommands(program: Command, io: CliIo): void {
     .action(async (opts: { date?: string; format?: string; out?: string }, cmd: Command) => {
       const args = parseArgs(ZSitrepArgs, given({ ...opts }));
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx }) => {
-        const s = await buildSitrep(ctx, args.date);
+        const progress = progressOn(io.stderr, { label: 'SITREP figures', quiet: false });
+        const s = await buildSitrep(ctx, args.date, { onProgress: (p) => progress.update({ done: p.done, total: p.total, records: p.done }) }).finally(() => progress.finish());
         const doc = await renderSitrep(s, args.format);
         const target = await openOutput(args.out, io);
         await writeOutput(target, async (out) => {
@@ -140,7 +142,8 @@ function registerReportCommands(program: Command, io: CliIo): void {
     .action(async (opts: { asOf?: string }, cmd: Command) => {
       const q = parseArgs(ZOutcomesQuery, given({ ...opts }));
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
-        const o = await outcomeDashboard(ctx, q);
+        const progress = progressOn(io.stderr, { label: 'outcome figures', quiet: json });
+        const o = await outcomeDashboard(ctx, q, { onProgress: (p) => progress.update({ done: p.done, total: p.total, records: p.done }) }).finally(() => progress.finish());
         if (json) await printJson(io.stdout, o);
         else await printMarked(io.stdout, [o.marking], outcomeLines(o));
       });
