@@ -1,6 +1,6 @@
 import type { AgendaSource, OutcomeSource } from '../access/index.js';
 import { campsAgendaSource, campsOutcomeSource } from '../camps/index.js';
-import { placeHistory } from '../custody/index.js';
+import { placeHistories } from '../custody/index.js';
 import { registryAgendaSource, registryOutcomeSource } from '../registry/index.js';
 import { actionsAgendaSource, decisionsAgendaSource } from './coordination.agenda.js';
 
@@ -19,6 +19,6 @@ export const AGENDA_SOURCES: readonly AgendaSource[] = [
 
 export const OUTCOME_SOURCES: readonly OutcomeSource[] = [
   // Held, moved and remaining per site: the registry's counts and custody's log replay of each site.
-  registryOutcomeSource({ history: placeHistory }),
+  registryOutcomeSource({ history: placeHistories }),
   campsOutcomeSource,
 ];

@@ -12,8 +12,11 @@ import { detaineeChanges, facilitiesChanged, originSites } from './agenda.store.
  * the records behind it.
  */
 
-/** A site's population over time as the custody log tells it (custody's `placeHistory`, injected by the caller). */
-export type SiteHistory = (ctx: Ctx, site: string) => Promise<{ points: readonly { day: string; count: number }[]; marking: string }>;
+/**
+ * Sites' populations over time as the custody log tells them (custody's `placeHistories`, injected by the
+ * caller: the registry sits below custody), one history per site asked, in order.
+ */
+export type SiteHistory = (ctx: Ctx, sites: readonly string[]) => Promise<readonly { place: string; points: readonly { day: string; count: number }[]; marking: string }[]>;
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -81,13 +84,14 @@ async function siteFigures(ctx: Ctx, asOf: string, history: SiteHistory | undefi
   const held = await heldByFacility(ctx.db, scope);
   const texts = await markingTexts(ctx.db, [...held.values()].flatMap((h) => h.markingIds));
   const now = ctx.clock.now().toISOString();
+  const logs = new Map((history ? await history(ctx, sites.map((s) => s.code)) : []).map((h) => [h.place, h]));
   const out: SiteFigures[] = [];
   for (const s of sites) {
     const h = held.get(s.id);
     const markings = [parseMarking(s.marking_text), ...(h?.markingIds ?? []).map((id) => parseMarking(texts.get(id) ?? 'U'))];
     const site: SiteFigures = { code: s.code, name: s.name, risk: s.collapse_risk, remaining: h?.held ?? 0, held: null, moved: null, marking: bannerOf(markings), series: [] };
-    if (history) {
-      const log = await history(ctx, s.code);
+    const log = logs.get(s.code);
+    if (log) {
       const f = fromHistory(log.points, asOf.slice(0, 10));
       Object.assign(site, { held: Math.max(f.held, site.remaining), moved: f.moved, series: f.series, marking: bannerOf([site.marking, parseMarking(log.marking)]) });
       // The registry counts who is held now; for an earlier date only the log can say (when it knows the site).

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campsAgendaSource, campsOutcomeSource, importResidents, listResidents, releaseResidents } from '../../src/camps/index.js';
 import { buildAgenda, outcomeDashboard } from '../../src/coordination/index.js';
-import { createHandover, placeHistory, signHandover } from '../../src/custody/index.js';
+import { createHandover, placeHistories, signHandover } from '../../src/custody/index.js';
 import { registryAgendaSource, registryOutcomeSource } from '../../src/registry/index.js';
 import { csvOf, motherWithTwo, openCampWorld, type CampWorld } from '../camps/camp-world.js';
 import { AIRCRAFT, isnOf, openCustodyWorld, type CustodyWorld } from '../custody/world.js';
@@ -27,7 +27,7 @@ describe.each(DIALECTS)('the registry\'s and the camps\' agenda and outcome sour
     const h = await createHandover(cw.cx(cw.hf), { detainee: isnOf(1), to: { agency: 'JTF', place: AIRCRAFT }, condition: { status: 'fit' } });
     await signHandover(cw.cx(cw.jtf), h.id);
     const jtf = cw.cx(cw.jtf);
-    const withLog = await registryOutcomeSource({ history: placeHistory }).figures(jtf, jtf.clock.now().toISOString());
+    const withLog = await registryOutcomeSource({ history: placeHistories }).figures(jtf, jtf.clock.now().toISOString());
     expect(figure(withLog, 'movement.held.PRISON-A')).toBe(3);
     expect(figure(withLog, 'movement.moved.PRISON-A')).toBe(1);
     expect(figure(withLog, 'movement.remaining.PRISON-A')).toBe(2);
