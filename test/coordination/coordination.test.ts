@@ -82,6 +82,10 @@ describe.each(DIALECTS)('coordination: calls, agenda, actions and SITREP by clea
     expect(a3.previousCall?.id).toBe(call2.id);
     expect(a3.items.map((i) => i.title)).toEqual(['Done: Confirm intake stations (IRQ-MOJ)']);
     expect((await listActions(w.irq, { status: 'overdue' }))).toEqual([]);
+    // Every change is in the audit trail, by whom and from what to what.
+    const audited = await w.store.db.selectFrom('audit_events').select(['username', 'details']).where('action', '=', 'coordination.action.update').where('subject_id', '=', shared.id).orderBy('at').execute();
+    expect(audited).toHaveLength(2);
+    expect(audited.map((a): unknown[] => [a.username, JSON.parse(a.details)])).toEqual(expect.arrayContaining([['moj.prosecutor', { from: 'open', to: 'in-progress' }], ['moj.prosecutor', { from: 'in-progress', to: 'done' }]]));
   });
 
   it('scopes calls, decisions and actions to the reader', async () => {
