@@ -5,7 +5,8 @@ import { useShownMarkings } from '../banner/BannerContext.js';
 import { PortionMark } from '../common/PortionMark.js';
 import { Empty, ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
-import { useActions, useCalls, useCreateCall } from './api.js';
+import { AgendaList } from './AgendaList.js';
+import { useActions, useAgenda, useCalls, useCreateCall } from './api.js';
 import { ActionTable } from './ActionTable.js';
 import './coordination.css';
 
@@ -41,10 +42,11 @@ function NewCall() {
   );
 }
 
-/** The coordination desk: the calls, the overdue actions, a new call; links to the SITREP and the outcomes. */
+/** The coordination desk: the calls, the overdue actions, a new call, today's agenda; links to the SITREP and the outcomes. */
 export function CoordinationPage() {
   useTitle('Coordination');
   const calls = useCalls();
+  const agenda = useAgenda({ date: today() });
   const overdue = useActions('overdue');
   useShownMarkings([...(calls.data ?? []).map((c) => c.marking), ...(overdue.data ?? []).map((a) => a.marking)]);
   return (
@@ -78,6 +80,12 @@ export function CoordinationPage() {
           <NewCall />
         </section>
       </div>
+      <section aria-labelledby="today-title">
+        <h2 id="today-title">Today's agenda</h2>
+        {agenda.isPending && <Loading what="the agenda" />}
+        {agenda.isError && <ErrorState error={agenda.error} what="the agenda" retry={() => void agenda.refetch()} />}
+        {agenda.data && <AgendaList agenda={agenda.data} />}
+      </section>
     </article>
   );
 }
