@@ -7,12 +7,14 @@
  */
 import { benchAirlift } from './airlift.bench.js';
 import { benchCustody } from './custody.bench.js';
+import { benchCoordination } from './coordination.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
   ['custody log', benchCustody],
   ['airlift planner', benchAirlift],
+  ['coordination', benchCoordination],
 ];
 
 for (const [name, run] of benches) {

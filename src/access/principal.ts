@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
+  'coordination:read', 'coordination:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:admin': ['custodian', 'admin'],
   // Airlift: planners (the military command) export instances and plan; admins too.
   'airlift:plan': ['planner', 'admin'],
+  // Coordination: every reader sees the calls, agendas, SITREPs and outcomes within their markings; the
+  // agencies' working roles (not plain viewers) record calls, attendance, decisions and actions.
+  'coordination:read': [...ALL_READERS, 'auditor'],
+  'coordination:write': ['planner', 'custodian', 'registrar', 'diplomat', 'prosecutor', 'humanitarian', 'child-protection', 'admin'],
 };
 
 /**

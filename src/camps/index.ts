@@ -54,3 +54,4 @@ export { createProgramme, listProgrammes, assignToProgramme, recordAttendance } 
 export { recordGuardian, recordFamilyLink } from './guardians.js';
 /** The camps' baseline for a loaded scenario (called by the scenario loader). */
 export { seedCampRecords } from './seed.js';
+export { campsAgendaSource, campsOutcomeSource } from './camps.agenda.js';

@@ -52,7 +52,7 @@ export type { Intake } from './intake.js';
 
 /** A detainee's timeline (events, signatures, proof status, pending handovers, chain of custody). */
 export { detaineeTimeline } from './timeline.js';
-export { placeHistory } from './place-history.js';
+export { placeHistory, placeHistories } from './place-history.js';
 /** The detainee bundle (`exportBundle`) and one entry's tlog-proof (`entryProof`). */
 export { exportBundle, entryProof } from './bundle.js';
 /** The offline bundle checker: no database, no network; returns every problem found. */

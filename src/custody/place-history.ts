@@ -5,6 +5,35 @@ import type { TPlaceHistory } from './custody.schemas.js';
 import { eventOfLeaf } from './history.js';
 import { entriesInScope } from './log.store.js';
 
+/** One replay of the log in scope, counting day by day how many detainees it places at each of `places`. */
+async function replayPlaces(ctx: Ctx, places: readonly string[]): Promise<{ histories: TPlaceHistory[]; entries: number }> {
+  const scope = await scopeFor(ctx.db, ctx.principal);
+  const entries = await entriesInScope(ctx.db, scope);
+  const wanted = new Map(places.map((p) => [p, { count: 0, counted: new Set<number>(), points: [] as TPlaceHistory['points'] }]));
+  const states = new Map<string, CustodyState>();
+  for (const e of entries) {
+    const before = states.get(e.detaineeId) ?? null;
+    const applied = applyEvent(before, eventOfLeaf(e.leafData, e.idx));
+    const after = 'state' in applied ? applied.state : null;
+    states.set(e.detaineeId, after);
+    if (before?.place === after?.place) continue;
+    const day = e.time.slice(0, 10);
+    for (const [place, delta] of [[before?.place, -1], [after?.place, 1]] as const) {
+      const acc = place === undefined ? undefined : wanted.get(place);
+      if (!acc) continue;
+      acc.count += delta;
+      if (delta > 0) acc.counted.add(e.markingId);
+      if (acc.points.at(-1)?.day === day) acc.points.at(-1)!.count = acc.count;
+      else acc.points.push({ day, count: acc.count });
+    }
+  }
+  const texts = await markingTexts(ctx.db, [...wanted.values()].flatMap((w) => [...w.counted]));
+  const histories = [...wanted].map(([place, w]) => ({
+    place, points: w.points, marking: formatMarking(bannerOf([...w.counted].map((id) => parseMarking(texts.get(id) ?? 'U')))),
+  }));
+  return { histories, entries: entries.length };
+}
+
 /**
  * The population of one place (facility code or aircraft tail) over time, replayed from the custody log:
  * for each day with a logged event, how many detainees the log places there at the end of that day. Only
@@ -14,28 +43,15 @@ import { entriesInScope } from './log.store.js';
  */
 export async function placeHistory(ctx: Ctx, place: string): Promise<TPlaceHistory> {
   requirePermission(ctx.principal, 'custody:read');
-  const scope = await scopeFor(ctx.db, ctx.principal);
-  const entries = await entriesInScope(ctx.db, scope);
-  const states = new Map<string, CustodyState>();
-  const counted = new Set<number>();
-  const points: TPlaceHistory['points'] = [];
-  let count = 0;
-  for (const e of entries) {
-    const before = states.get(e.detaineeId) ?? null;
-    const applied = applyEvent(before, eventOfLeaf(e.leafData, e.idx));
-    const after = 'state' in applied ? applied.state : null;
-    states.set(e.detaineeId, after);
-    const was = before?.place === place;
-    const is = after?.place === place;
-    if (was === is) continue;
-    count += is ? 1 : -1;
-    if (is) counted.add(e.markingId);
-    const day = e.time.slice(0, 10);
-    if (points.at(-1)?.day === day) points.at(-1)!.count = count;
-    else points.push({ day, count });
-  }
-  const texts = await markingTexts(ctx.db, [...counted]);
-  const marking = formatMarking(bannerOf([...counted].map((id) => parseMarking(texts.get(id) ?? 'U'))));
-  await ctx.audit.record(ctx.db, { action: 'custody.place-history', subjectType: 'place', subjectId: place, details: { entries: entries.length } });
-  return { place, points, marking };
+  const { histories, entries } = await replayPlaces(ctx, [place]);
+  await ctx.audit.record(ctx.db, { action: 'custody.place-history', subjectType: 'place', subjectId: place, details: { entries } });
+  return histories[0]!;
+}
+
+/** The histories of several places from one replay of the log (as `placeHistory` gives each), in the order asked. */
+export async function placeHistories(ctx: Ctx, places: readonly string[]): Promise<TPlaceHistory[]> {
+  requirePermission(ctx.principal, 'custody:read');
+  const { histories, entries } = await replayPlaces(ctx, [...new Set(places)]);
+  await ctx.audit.record(ctx.db, { action: 'custody.place-history', subjectType: 'place', details: { places: [...new Set(places)], entries } });
+  return histories;
 }

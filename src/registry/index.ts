@@ -16,3 +16,4 @@ export { bulkInsert } from './bulk.store.js';
 export type { BulkRows } from './bulk.store.js';
 export { recordCustodyChange, findPlace, custodySubject, custodySubjects, ZCustodyChange } from './custody-change.js';
 export type { TCustodyChange, PlaceKind } from './custody-change.js';
+export { registryAgendaSource, registryOutcomeSource, type SiteHistory } from './registry.agenda.js';

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { CoordinationActionsTable, CoordinationActionUpdatesTable, CoordinationAttendanceTable, CoordinationCallsTable, CoordinationDecisionsTable } from './schema-coordination.js';
+export type * from './schema-coordination.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -41,6 +43,11 @@ export interface Database {
   camp_programmes: CampProgrammesTable;
   camp_programme_assignments: CampProgrammeAssignmentsTable;
   camp_attendance: CampAttendanceTable;
+  coordination_calls: CoordinationCallsTable;
+  coordination_attendance: CoordinationAttendanceTable;
+  coordination_decisions: CoordinationDecisionsTable;
+  coordination_actions: CoordinationActionsTable;
+  coordination_action_updates: CoordinationActionUpdatesTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

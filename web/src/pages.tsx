@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { CampPage } from './camps/CampPage.js';
 import { CampsPage } from './camps/CampsPage.js';
 import { CohortsPage } from './camps/CohortsPage.js';
+import { CallPage } from './coordination/CallPage.js';
+import { CoordinationPage } from './coordination/CoordinationPage.js';
+import { OutcomesPage } from './coordination/OutcomesPage.js';
+import { SitrepPage } from './coordination/SitrepPage.js';
 import { HouseholdPage } from './camps/HouseholdPage.js';
 import { ReleasePage } from './camps/ReleasePage.js';
 import { ResidentPage } from './camps/ResidentPage.js';
@@ -36,4 +40,8 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/:code', element: <CampPage /> },
   { path: '/camps/:code/cohorts', element: <CohortsPage /> },
   { path: '/camps/:code/release', element: <ReleasePage /> },
+  { path: '/coordination', label: 'Coordination', element: <CoordinationPage />, end: true },
+  { path: '/coordination/calls/:id', element: <CallPage /> },
+  { path: '/coordination/sitrep', element: <SitrepPage /> },
+  { path: '/outcomes', label: 'Outcomes', element: <OutcomesPage /> },
 ];

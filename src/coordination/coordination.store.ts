@@ -1,0 +1,148 @@
+import type { Scope } from '../access/index.js';
+import type {
+  CoordinationActionsTable, CoordinationActionUpdatesTable, CoordinationAttendanceTable, CoordinationCallsTable, CoordinationDecisionsTable, Db,
+} from '../store/index.js';
+
+/**
+ * Kysely queries of the coordination tables. Every select of calls, decisions and actions filters on the
+ * caller's scope; a decision or an action is seen only with its call (both markings in scope).
+ */
+
+export type CallRow = CoordinationCallsTable & { marking_text: string };
+export type DecisionRow = CoordinationDecisionsTable & { marking_text: string };
+export type ActionRow = CoordinationActionsTable & { marking_text: string };
+
+function scopedCalls(db: Db, scope: Scope) {
+  return db
+    .selectFrom('coordination_calls as c')
+    .innerJoin('markings as m', 'm.id', 'c.marking_id')
+    .selectAll('c')
+    .select('m.text as marking_text')
+    .where('c.marking_id', 'in', scope.markingIds);
+}
+
+export async function insertCall(db: Db, row: CoordinationCallsTable): Promise<void> {
+  await db.insertInto('coordination_calls').values(row).execute();
+}
+
+/** One call in scope. */
+export async function selectCall(db: Db, scope: Scope, id: string): Promise<CallRow | undefined> {
+  return scopedCalls(db, scope).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Calls in scope, newest first, between two dates (inclusive). */
+export async function selectCalls(db: Db, scope: Scope, range: { from?: string | undefined; to?: string | undefined }): Promise<CallRow[]> {
+  let q = scopedCalls(db, scope).orderBy('c.starts_at', 'desc').orderBy('c.id', 'desc');
+  if (range.from) q = q.where('c.call_date', '>=', range.from);
+  if (range.to) q = q.where('c.call_date', '<=', range.to);
+  return q.execute();
+}
+
+/** The latest call in scope that starts before `instant`. */
+export async function selectCallBefore(db: Db, scope: Scope, instant: string): Promise<CallRow | undefined> {
+  return scopedCalls(db, scope).where('c.starts_at', '<', instant).orderBy('c.starts_at', 'desc').orderBy('c.id', 'desc').executeTakeFirst();
+}
+
+/** The first call in scope on a date. */
+export async function selectFirstCallOn(db: Db, scope: Scope, date: string): Promise<CallRow | undefined> {
+  return scopedCalls(db, scope).where('c.call_date', '=', date).orderBy('c.starts_at').orderBy('c.id').executeTakeFirst();
+}
+
+/** Agency codes that exist, among `codes`. */
+export async function existingAgencies(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('agencies').select('code').where('code', 'in', [...new Set(codes)]).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Records an attendee, replacing an earlier entry for the same agency and person. */
+export async function upsertAttendance(db: Db, row: CoordinationAttendanceTable): Promise<void> {
+  await db
+    .insertInto('coordination_attendance')
+    .values(row)
+    .onConflict((oc) => oc.columns(['call_id', 'agency_code', 'person']).doUpdateSet({ present: row.present, recorded_by: row.recorded_by, recorded_at: row.recorded_at }))
+    .execute();
+}
+
+export async function selectAttendance(db: Db, callIds: readonly string[]): Promise<CoordinationAttendanceTable[]> {
+  if (callIds.length === 0) return [];
+  return db.selectFrom('coordination_attendance').selectAll().where('call_id', 'in', [...callIds]).orderBy('agency_code').orderBy('person').execute();
+}
+
+export async function insertDecision(db: Db, row: CoordinationDecisionsTable): Promise<void> {
+  await db.insertInto('coordination_decisions').values(row).execute();
+}
+
+function scopedDecisions(db: Db, scope: Scope) {
+  return db
+    .selectFrom('coordination_decisions as d')
+    .innerJoin('coordination_calls as c', 'c.id', 'd.call_id')
+    .innerJoin('markings as m', 'm.id', 'd.marking_id')
+    .selectAll('d')
+    .select('m.text as marking_text')
+    .where('d.marking_id', 'in', scope.markingIds)
+    .where('c.marking_id', 'in', scope.markingIds);
+}
+
+/** Decisions in scope: of some calls, or recorded in a window (after `since`, up to `until`). */
+export async function selectDecisions(db: Db, scope: Scope, f: { callIds?: readonly string[]; since?: string; until?: string; id?: string }): Promise<DecisionRow[]> {
+  let q = scopedDecisions(db, scope).orderBy('d.recorded_at').orderBy('d.id');
+  if (f.callIds) q = q.where('d.call_id', 'in', f.callIds.length > 0 ? [...f.callIds] : ['#none']);
+  if (f.since) q = q.where('d.recorded_at', '>', f.since);
+  if (f.until) q = q.where('d.recorded_at', '<=', f.until);
+  if (f.id) q = q.where('d.id', '=', f.id);
+  return q.execute();
+}
+
+export async function insertAction(db: Db, row: CoordinationActionsTable): Promise<void> {
+  await db.insertInto('coordination_actions').values(row).execute();
+}
+
+export async function insertActionUpdate(db: Db, row: CoordinationActionUpdatesTable): Promise<void> {
+  await db.insertInto('coordination_action_updates').values(row).execute();
+}
+
+function scopedActions(db: Db, scope: Scope) {
+  return db
+    .selectFrom('coordination_actions as a')
+    .innerJoin('coordination_calls as c', 'c.id', 'a.call_id')
+    .innerJoin('markings as m', 'm.id', 'a.marking_id')
+    .selectAll('a')
+    .select('m.text as marking_text')
+    .where('a.marking_id', 'in', scope.markingIds)
+    .where('c.marking_id', 'in', scope.markingIds);
+}
+
+/** What an action list may filter on. `dueBefore` keeps actions due strictly before a date. */
+export interface ActionFilter {
+  id?: string;
+  callIds?: readonly string[];
+  statuses?: readonly string[];
+  owner?: string;
+  dueBefore?: string;
+  createdSince?: string;
+  createdUntil?: string;
+  closedSince?: string;
+  closedUntil?: string;
+}
+
+/** Actions in scope, by due date. */
+export async function selectActions(db: Db, scope: Scope, f: ActionFilter): Promise<ActionRow[]> {
+  let q = scopedActions(db, scope).orderBy('a.due_date').orderBy('a.created_at').orderBy('a.id');
+  if (f.id) q = q.where('a.id', '=', f.id);
+  if (f.callIds) q = q.where('a.call_id', 'in', f.callIds.length > 0 ? [...f.callIds] : ['#none']);
+  if (f.statuses) q = q.where('a.status', 'in', [...f.statuses]);
+  if (f.owner) q = q.where('a.owner_agency_code', '=', f.owner);
+  if (f.dueBefore) q = q.where('a.due_date', '<', f.dueBefore);
+  if (f.createdSince) q = q.where('a.created_at', '>', f.createdSince);
+  if (f.createdUntil) q = q.where('a.created_at', '<=', f.createdUntil);
+  if (f.closedSince) q = q.where('a.closed_at', '>', f.closedSince);
+  if (f.closedUntil) q = q.where('a.closed_at', '<=', f.closedUntil);
+  return q.execute();
+}
+
+/** Sets an action's status at the version read; false when it changed meanwhile. */
+export async function updateActionStatus(db: Db, id: string, set: { status: string; updated_at: string; closed_at: string | null; version: number }): Promise<boolean> {
+  const r = await db.updateTable('coordination_actions').set(set).where('id', '=', id).where('version', '=', set.version - 1).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
