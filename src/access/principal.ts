@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
+  'warning:read', 'warning:write', 'warning:ack', 'agreements:read', 'agreements:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,14 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:admin': ['custodian', 'admin'],
   // Airlift: planners (the military command) export instances and plan; admins too.
   'airlift:plan': ['planner', 'admin'],
+  // Early warning: every reader sees the risk board within their markings; analysts, registrars, planners and
+  // custodians record conflict events and indicators; the people on the daily call acknowledge alerts.
+  'warning:read': [...ALL_READERS, 'auditor'],
+  'warning:write': ['registrar', 'planner', 'custodian', 'identity', 'admin'],
+  'warning:ack': ['planner', 'custodian', 'diplomat', 'humanitarian', 'admin'],
+  // Agreements: every reader sees those within their markings; diplomats and planners draft and move them.
+  'agreements:read': [...ALL_READERS, 'auditor'],
+  'agreements:write': ['diplomat', 'planner', 'admin'],
 };
 
 /**

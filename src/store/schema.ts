@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { AgreementEventsTable, AgreementsTable, ConflictEventsTable, FacilityIndicatorsTable, WarningAlertsTable, WarningBreachesTable } from './schema-warning.js';
+export type * from './schema-warning.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -41,6 +43,7 @@ export interface Database {
   camp_programmes: CampProgrammesTable;
   camp_programme_assignments: CampProgrammeAssignmentsTable;
   camp_attendance: CampAttendanceTable;
+  conflict_events: ConflictEventsTable; facility_indicators: FacilityIndicatorsTable; warning_breaches: WarningBreachesTable; warning_alerts: WarningAlertsTable; agreements: AgreementsTable; agreement_events: AgreementEventsTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

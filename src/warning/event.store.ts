@@ -1,0 +1,43 @@
+import type { Scope } from '../access/index.js';
+import type { ConflictEventsTable, Db } from '../store/index.js';
+
+/** Conflict events: batched inserts and scoped reads by date. */
+
+export type EventRow = ConflictEventsTable & { marking_text: string };
+
+export async function insertEvents(db: Db, rows: readonly ConflictEventsTable[]): Promise<void> {
+  // 22 columns a row: 200 rows keep a statement under SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('conflict_events').values(rows.slice(i, i + 200)).execute();
+}
+
+/** Events in scope (`null`: all) dated within [from, to] (`YYYY-MM-DD`), newest first. */
+export async function selectEvents(db: Db, scope: Scope | null, range: { from?: string; to?: string; limit?: number }): Promise<EventRow[]> {
+  let q = db.selectFrom('conflict_events as e').innerJoin('markings as m', 'm.id', 'e.marking_id').selectAll('e').select('m.text as marking_text');
+  if (scope) q = q.where('e.marking_id', 'in', scope.markingIds);
+  if (range.from) q = q.where('e.event_date', '>=', range.from);
+  if (range.to) q = q.where('e.event_date', '<=', range.to);
+  q = q.orderBy('e.event_date', 'desc').orderBy('e.id', 'desc');
+  if (range.limit) q = q.limit(range.limit);
+  return q.execute();
+}
+
+/** Which of these ACLED ids are stored among the events in scope. */
+export async function knownSourceIds(db: Db, scope: Scope, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('conflict_events').select('source_id').where('source_id', 'in', [...ids]).where('marking_id', 'in', scope.markingIds).execute();
+  return new Set(rows.flatMap((r) => (r.source_id === null ? [] : [r.source_id])));
+}
+
+/** How many events in scope fall within the dates, and the marking of each distinct group (for the banner). */
+export async function countEvents(db: Db, scope: Scope, range: { from?: string; to?: string }): Promise<{ total: number; markings: string[] }> {
+  let q = db
+    .selectFrom('conflict_events as e')
+    .innerJoin('markings as m', 'm.id', 'e.marking_id')
+    .select(['m.text', db.fn.countAll<number>().as('n')])
+    .where('e.marking_id', 'in', scope.markingIds)
+    .groupBy('m.text');
+  if (range.from) q = q.where('e.event_date', '>=', range.from);
+  if (range.to) q = q.where('e.event_date', '<=', range.to);
+  const rows = await q.execute();
+  return { total: rows.reduce((s, r) => s + Number(r.n), 0), markings: rows.map((r) => r.text) };
+}
