@@ -24,7 +24,7 @@ export async function backtest(ctx: Ctx, raw: { stepHours?: number } = {}): Prom
   const codeOf = new Map(inputs.sites.map((s) => [s.site.id, s.site.code]));
   const fallen = breaches.filter((b) => codeOf.has(b.facility_id));
   const out: TBacktest = {
-    firstFallen: null, firstFallAt: null, rankedFirst: 0, rankedOf: 0, rankedFirstRate: null, brier: null, brierBaseRate: null, forecasts: 0,
+    firstFallen: null, firstFallAt: null, rankedFirst: 0, rankedOf: 0, rankedFirstRate: null, rankedFirstLast14Days: 0, rankedOfLast14Days: 0, brier: null, brierBaseRate: null, forecasts: 0,
     breaches: fallen.map((b) => ({ facility: codeOf.get(b.facility_id)!, at: b.at })), marking: bannerText(fallen.map((b) => b.marking_text)),
   };
   const times = inputs.sites.flatMap((s) => [...s.events.map((e) => e.at), ...s.observations.map((o) => o.at)]);
@@ -48,8 +48,13 @@ export async function backtest(ctx: Ctx, raw: { stepHours?: number } = {}): Prom
     }
     if (t < firstMs && standing.length > 0) {
       const top = standing.reduce((best, a) => (a.p7 > best.p7 ? a : best));
+      const hit = top.site.id === first.facility_id ? 1 : 0;
       out.rankedOf++;
-      if (top.site.id === first.facility_id) out.rankedFirst++;
+      out.rankedFirst += hit;
+      if (firstMs - t <= 2 * WEEK_MS) {
+        out.rankedOfLast14Days++;
+        out.rankedFirstLast14Days += hit;
+      }
     }
   }
   if (out.forecasts > 0) {

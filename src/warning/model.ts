@@ -16,14 +16,14 @@ export const THRESHOLDS = { warning: 0.25, critical: 0.5 } as const;
 
 /** Weights (β) of each covariate. */
 export const WEIGHTS = {
-  conflict: 1.0,
-  guardShortfall: 1.5,
-  overcrowding: 1.2,
-  resupply: 0.6,
-  riots: 0.4,
-  escapes: 0.5,
-  desertions: 0.6,
-  areaControl: 1.1,
+  conflict: 0.7,
+  guardShortfall: 1.0,
+  overcrowding: 0.8,
+  resupply: 0.4,
+  riots: 0.3,
+  escapes: 0.35,
+  desertions: 0.4,
+  areaControl: 0.8,
 } as const;
 
 /** Conflict intensity: distance decay, age half-life, and the cut-offs beyond which an event is ignored. */

@@ -271,6 +271,9 @@ export const ZBacktest = z.object({
   rankedFirst: z.number(),
   rankedOf: z.number(),
   rankedFirstRate: z.number().nullable(),
+  /** The same, over the 14 days before the first fall only. */
+  rankedFirstLast14Days: z.number(),
+  rankedOfLast14Days: z.number(),
   /** Mean of (p7 − outcome)² over every site and evaluation time (outcome: the site fell within 7 days). */
   brier: z.number().nullable(),
   /** The Brier score of always forecasting the observed base rate, for comparison. */
