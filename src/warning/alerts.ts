@@ -11,8 +11,9 @@ import { ZAckRequest, ZAlertListQuery, type TAckRequest, type TAlert, type TAler
 /**
  * Alerts: the system raises one when a site's 7-day breach probability reaches a threshold (warning 25 %,
  * critical 50 %), computed from every record in the store; the alert carries the banner of everything it was
- * computed from, so only those who may see all of it see it. An open alert of a level, or one acknowledged less
- * than 7 days before, silences that level for the site (a critical alert is not silenced by a warning).
+ * computed from, so only those who may see all of it see it. At most one alert per site and level a week: an
+ * alert of a level raised less than 7 days before silences that level for the site, open or acknowledged (a
+ * warning does not silence a critical alert).
  */
 
 const WEEK_MS = 7 * 86_400_000;
@@ -21,7 +22,7 @@ type Known = Pick<WarningAlertsTable, 'facility_id' | 'level' | 'status' | 'as_o
 
 function covered(known: Known, facilityId: string, level: 'warning' | 'critical', atMs: number): boolean {
   return known.some((a) => a.facility_id === facilityId && (level === 'warning' || a.level === 'critical')
-    && (a.status === 'open' || atMs - Date.parse(a.as_of) < WEEK_MS));
+    && atMs - Date.parse(a.as_of) < WEEK_MS && atMs >= Date.parse(a.as_of));
 }
 
 /** The alerts to raise at `atMs` given the inputs and the alerts known so far (which it extends). */
