@@ -10,6 +10,11 @@ import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
 import { FacilitiesPage } from './registry/FacilitiesPage.js';
 import { FacilityPage } from './registry/FacilityPage.js';
+import { AlertsPage } from './warning/AlertsPage.js';
+import { RiskBoardPage } from './warning/RiskBoardPage.js';
+import { SiteRiskPage } from './warning/SiteRiskPage.js';
+import { AgreementPage } from './agreements/AgreementPage.js';
+import { AgreementsPage } from './agreements/AgreementsPage.js';
 
 /**
  * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
@@ -36,4 +41,9 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/:code', element: <CampPage /> },
   { path: '/camps/:code/cohorts', element: <CohortsPage /> },
   { path: '/camps/:code/release', element: <ReleasePage /> },
+  { path: '/warning', label: 'Risk', element: <RiskBoardPage />, end: true },
+  { path: '/warning/sites/:code', element: <SiteRiskPage /> },
+  { path: '/warning/alerts', label: 'Alerts', element: <AlertsPage /> },
+  { path: '/agreements', label: 'Agreements', element: <AgreementsPage />, end: true },
+  { path: '/agreements/:code', element: <AgreementPage /> },
 ];
