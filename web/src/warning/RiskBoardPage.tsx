@@ -63,8 +63,8 @@ export function RiskBoardPage() {
                         <Link to={`/warning/sites/${encodeURIComponent(i.facility)}${q}`}>{i.name}</Link> <span className="code">{i.facility}</span>
                       </th>
                       <td><span className={`level level-${i.level}`} data-testid={`level-${i.facility}`}>{LEVEL_LABEL[i.level]}</span></td>
-                      <td className="num" data-testid={`p7-${i.facility}`}>{percent(i.p7)}</td>
-                      <td className="num">{percent(i.p30)}</td>
+                      <td className="num" data-testid={`p7-${i.facility}`}>{i.breachedAt ? `fell ${i.breachedAt.slice(0, 10)}` : percent(i.p7)}</td>
+                      <td className="num">{i.breachedAt ? '–' : percent(i.p30)}</td>
                       <td>{top && top.contribution > 0 ? `${top.label} (×${top.hazardRatio.toFixed(1)})` : '–'}</td>
                       <td className="num">{i.openAlerts}</td>
                       <td><PortionMark marking={i.marking} /></td>
