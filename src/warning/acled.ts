@@ -132,6 +132,19 @@ export function checkAcledRow(rec: Record<string, string>, line: number, today: 
   return { line, ...row, actor1: row.actor1!, country: row.country!, location: row.location!, eventDate: eventDate!, eventType: type as TEventType, subEventType: sub, lat, lon, fatalities };
 }
 
+/** Resolves when the parser wants more input, or is gone; leaves no listener behind. */
+function drained(parser: ReturnType<typeof parse>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off('drain', done);
+      parser.off('close', done);
+      resolve();
+    };
+    parser.on('drain', done);
+    parser.on('close', done);
+  });
+}
+
 /** One step of reading: the header, a record with its line, or a row with the wrong number of fields. */
 export type CsvStep =
   | { kind: 'header'; columns: string[] }
@@ -156,7 +169,7 @@ export async function* readCsv(chunks: AsyncIterable<string | Uint8Array> | Iter
     try {
       for await (const c of chunks) {
         if (parser.destroyed) return;
-        if (!parser.write(c)) await new Promise((r) => { parser.once('drain', r); parser.once('close', r); });
+        if (!parser.write(c)) await drained(parser);
       }
       if (!parser.destroyed) parser.end();
     } catch (e) {

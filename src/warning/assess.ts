@@ -3,7 +3,7 @@ import type { Scope } from '../access/index.js';
 import type { Db } from '../store/index.js';
 import { selectEvents, type EventRow } from './event.store.js';
 import { selectIndicators, type IndicatorRow } from './indicator.store.js';
-import { CONFLICT, ageWeight, conflictIntensity, distanceWeight, eventSeverity, riskOf, stateAt, type Observation, type Risk } from './model.js';
+import { CONFLICT, ageWeight, distanceWeight, eventSeverity, riskOf, stateAt, type Observation, type Risk } from './model.js';
 import { greatCircleKm } from '../kernel/index.js';
 import { selectBreaches, selectSites, type SiteRow } from './site.store.js';
 import type { TAreaControl } from './warning.schemas.js';
@@ -92,18 +92,29 @@ export interface Assessment extends Risk {
 /** The risk of one site at `atMs`: from the events and observations up to then (its registry record fills gaps). */
 export function assess(inputs: SiteInputs, atMs: number): Assessment {
   const { site } = inputs;
-  const events = inputs.events.filter((e) => ageWeight((atMs - e.at) / DAY_MS) > 0);
+  // One pass over the events: histories call this for every day over tens of thousands of them.
+  const markings = new Set<string>([site.marking_text]);
+  let conflict = 0;
+  let events = 0;
+  let latest = -Infinity;
+  for (const e of inputs.events) {
+    const age = ageWeight((atMs - e.at) / DAY_MS);
+    if (age <= 0) continue;
+    conflict += e.weight * age;
+    events++;
+    markings.add(e.marking);
+    if (e.at > latest) latest = e.at;
+  }
   const observations = inputs.observations.filter((o) => o.at <= atMs);
-  const state = {
-    conflict: conflictIntensity(events, atMs),
-    ...stateAt(observations, atMs, { guardStrength: site.guard_force, population: site.population, capacity: site.capacity }),
-  };
+  for (const o of observations) {
+    markings.add(o.marking);
+    if (o.at > latest) latest = o.at;
+  }
+  const state = { conflict, ...stateAt(observations, atMs, { guardStrength: site.guard_force, population: site.population, capacity: site.capacity }) };
   const breachedAt = inputs.breach && Date.parse(inputs.breach.at) <= atMs ? inputs.breach.at : null;
-  const markings = new Set<string>([site.marking_text, ...events.map((e) => e.marking), ...observations.map((o) => o.marking)]);
   if (breachedAt && inputs.breach) markings.add(inputs.breach.marking);
-  const latest = Math.max(-Infinity, ...events.map((e) => e.at), ...observations.map((o) => o.at));
   return {
-    ...riskOf(state), site, atMs, breachedAt, events: events.length, observations: observations.length,
+    ...riskOf(state), site, atMs, breachedAt, events, observations: observations.length,
     latestData: Number.isFinite(latest) ? new Date(latest).toISOString() : null, markings: [...markings],
   };
 }

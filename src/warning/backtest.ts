@@ -31,7 +31,7 @@ export async function backtest(ctx: Ctx, raw: { stepHours?: number } = {}): Prom
   if (fallen.length === 0 || times.length === 0) return out;
   const first = fallen[0]!;
   const firstMs = Date.parse(first.at);
-  const start = Math.min(...times) + WEEK_MS;
+  const start = times.reduce((a, b) => Math.min(a, b), Infinity) + WEEK_MS;
   const end = Math.max(...fallen.map((b) => Date.parse(b.at)));
   const fallAt = new Map(fallen.map((b) => [b.facility_id, Date.parse(b.at)]));
   const markings = new Set<string>(fallen.map((b) => b.marking_text));

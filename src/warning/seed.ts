@@ -83,8 +83,8 @@ export async function seedWarning(ctx: Ctx, db: Db, seed: WarningSeed): Promise<
   const times = [...seed.events.map((e) => Date.parse(`${e.eventDate}T00:00:00Z`)), ...seed.indicators.map((i) => Date.parse(i.observedAt))];
   let alerts = 0;
   if (times.length > 0) {
-    const first = Math.min(...times) + 7 * DAY_MS;
-    const last = Math.max(...times);
+    const first = times.reduce((a, b) => Math.min(a, b), Infinity) + 7 * DAY_MS;
+    const last = times.reduce((a, b) => Math.max(a, b), -Infinity);
     const days: number[] = [];
     for (let t = Math.ceil(first / DAY_MS) * DAY_MS + 6 * 3_600_000; t <= last; t += DAY_MS) days.push(t);
     alerts = await evaluateAlerts(ctx, db, days);

@@ -35,6 +35,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('conflict_events_date_idx').on('conflict_events').columns(['event_date', 'marking_id']).execute();
+  // An import checks each batch of ACLED ids against those stored.
+  await db.schema.createIndex('conflict_events_source_idx').on('conflict_events').column('source_id').execute();
 
   await db.schema
     .createTable('facility_indicators')
