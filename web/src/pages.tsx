@@ -15,6 +15,7 @@ import { RiskBoardPage } from './warning/RiskBoardPage.js';
 import { SiteRiskPage } from './warning/SiteRiskPage.js';
 import { AgreementPage } from './agreements/AgreementPage.js';
 import { AgreementsPage } from './agreements/AgreementsPage.js';
+import { NewAgreementPage } from './agreements/NewAgreementPage.js';
 
 /**
  * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
@@ -45,5 +46,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/warning/sites/:code', element: <SiteRiskPage /> },
   { path: '/warning/alerts', label: 'Alerts', element: <AlertsPage /> },
   { path: '/agreements', label: 'Agreements', element: <AgreementsPage />, end: true },
+  { path: '/agreements/new', element: <NewAgreementPage /> },
   { path: '/agreements/:code', element: <AgreementPage /> },
 ];

@@ -14,6 +14,7 @@ export function AgreementsPage() {
   return (
     <div className="page">
       <h1>Transfer agreements</h1>
+      <p><Link to="/agreements/new">New agreement</Link></p>
       {list.isPending ? <Loading what="agreements" /> : list.isError ? <ErrorState error={list.error} what="agreements" retry={() => void list.refetch()} /> : list.data.items.length === 0 ? (
         <Empty>No agreements you may see.</Empty>
       ) : (

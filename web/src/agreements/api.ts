@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZAgreement, ZAgreementList, type TAgreementStatus } from '../../../src/agreements/agreements.schemas.js';
+import { ZAgreement, ZAgreementList, type TAgreementInput, type TAgreementStatus } from '../../../src/agreements/agreements.schemas.js';
 import { api } from '../api/client.js';
 
 /* Agreements: the list, one agreement, and status changes. Keys start with `agreements`. */
@@ -19,6 +19,15 @@ export function useChangeStatus(code: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { to: TAgreementStatus; version: number; note?: string }) => api(`/api/agreements/${enc(code)}/status`, ZAgreement, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['agreements'] }),
+  });
+}
+
+/** Records a new agreement (a draft). */
+export function useCreateAgreement() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TAgreementInput) => api('/api/agreements', ZAgreement, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['agreements'] }),
   });
 }
