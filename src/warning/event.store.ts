@@ -41,3 +41,30 @@ export async function countEvents(db: Db, scope: Scope, range: { from?: string; 
   const rows = await q.execute();
   return { total: rows.reduce((s, r) => s + Number(r.n), 0), markings: rows.map((r) => r.text) };
 }
+
+/** What the model reads of an event: the few columns it needs, so a history over 100,000 events stays light. */
+export interface ModelEventRow {
+  event_date: string;
+  event_type: string;
+  sub_event_type: string;
+  fatalities: number;
+  lat: number;
+  lon: number;
+  marking_text: string;
+}
+
+/** Events in scope (`null`: all) dated within [from, to] and inside a latitude/longitude box. */
+export async function selectModelEvents(db: Db, scope: Scope | null, q: { from: string; to: string; box: { minLat: number; maxLat: number; minLon: number; maxLon: number } }): Promise<ModelEventRow[]> {
+  let query = db
+    .selectFrom('conflict_events as e')
+    .innerJoin('markings as m', 'm.id', 'e.marking_id')
+    .select(['e.event_date', 'e.event_type', 'e.sub_event_type', 'e.fatalities', 'e.lat', 'e.lon', 'm.text as marking_text'])
+    .where('e.event_date', '>=', q.from)
+    .where('e.event_date', '<=', q.to)
+    .where('e.lat', '>=', q.box.minLat)
+    .where('e.lat', '<=', q.box.maxLat)
+    .where('e.lon', '>=', q.box.minLon)
+    .where('e.lon', '<=', q.box.maxLon);
+  if (scope) query = query.where('e.marking_id', 'in', scope.markingIds);
+  return query.execute();
+}
