@@ -5,6 +5,7 @@ import { acknowledge, insertAlerts, selectAlert, selectAlerts } from './alert.st
 import { assess, bannerText, gatherInputs, type Inputs } from './assess.js';
 import { THRESHOLDS, levelOf } from './model.js';
 import { presentAlert } from './present.js';
+import { selectFacilityKind } from './site.store.js';
 import { WarningErrors } from './warning.errors.js';
 import { ZAckRequest, ZAlertListQuery, type TAckRequest, type TAlert, type TAlertListQuery } from './warning.schemas.js';
 
@@ -72,7 +73,7 @@ export async function listAlerts(ctx: Ctx, raw: TAlertListQuery = {}): Promise<{
   const scope = await scopeFor(ctx.db, ctx.principal);
   let facilityId: string | undefined;
   if (q.facility) {
-    const site = await ctx.db.selectFrom('facilities').select('id').where('marking_id', 'in', scope.markingIds).where((eb) => eb.or([eb('code', '=', q.facility!), eb('id', '=', q.facility!)])).executeTakeFirst();
+    const site = await selectFacilityKind(ctx.db, scope, q.facility);
     if (!site) throw notFound('facility', q.facility);
     facilityId = site.id;
   }

@@ -7,7 +7,7 @@ import { countEvents, insertEvents, selectEvents, type EventRow } from './event.
 import { insertIndicators, selectIndicators } from './indicator.store.js';
 import { authorMarking } from './marking.js';
 import { presentEvent, presentIndicator } from './present.js';
-import { insertBreaches, selectBreaches, selectSite } from './site.store.js';
+import { insertBreaches, selectBreaches, selectFacilityKind, selectSite } from './site.store.js';
 import { WarningErrors } from './warning.errors.js';
 import {
   ACLED_EVENT_TYPES, ZBreachInput, ZConflictEventInput, ZEventListQuery, ZIndicatorInput,
@@ -109,7 +109,7 @@ export async function recordIndicator(ctx: Ctx, raw: TIndicatorInput): Promise<T
 }
 
 async function notASite(db: Parameters<typeof selectSite>[0], scope: Parameters<typeof selectSite>[1], code: string): Promise<DomainError> {
-  const other = await db.selectFrom('facilities').select('kind').where('marking_id', 'in', scope.markingIds).where((eb) => eb.or([eb('code', '=', code), eb('id', '=', code)])).executeTakeFirst();
+  const other = await selectFacilityKind(db, scope, code);
   if (!other) return notFound('facility', code);
   return new DomainError('invalid', WarningErrors.WARNING_NOT_A_SITE, `facility: ${code} is a ${other.kind}, not a prison or camp`, { field: 'facility', reason: 'not a prison or camp' });
 }

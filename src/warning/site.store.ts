@@ -51,3 +51,13 @@ export async function selectBreaches(db: Db, scope: Scope | null): Promise<(Warn
 export async function insertBreaches(db: Db, rows: WarningBreachesTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('warning_breaches').values(rows.slice(i, i + 500)).execute();
 }
+
+/** Any facility in scope by code or id, with its kind (to tell "not a site" from "not found"). */
+export async function selectFacilityKind(db: Db, scope: Scope, idOrCode: string): Promise<{ id: string; kind: string } | undefined> {
+  return db
+    .selectFrom('facilities')
+    .select(['id', 'kind'])
+    .where('marking_id', 'in', scope.markingIds)
+    .where((eb) => eb.or([eb('code', '=', idOrCode), eb('id', '=', idOrCode)]))
+    .executeTakeFirst();
+}
