@@ -34,7 +34,7 @@ describe('early warning in the browser, as a planner', () => {
     await world?.close();
   });
 
-  it('imports events, sees the site\'s risk rise and an alert, and acknowledges it', async () => {
+  it('imports events, sees the site\'s risk rise and an alert, records an observation, and acknowledges the alert', async () => {
     const ctx = await world.ctxOf(USER);
     const board = await riskBoard(ctx);
     const quiet = board.items.filter((i) => i.kind === 'prison' && i.level === 'low').at(-1)!;
@@ -59,6 +59,12 @@ describe('early warning in the browser, as a planner', () => {
     await page.getByTestId('risk-chart').waitFor();
     await page.getByTestId('factor-table').waitFor();
     expect(await page.getByTestId('factor-table').locator('tbody tr').first().innerText()).toMatch(/^Conflict intensity nearby/);
+    const siteBefore = await percentOf(page, 'site-p7');
+    await page.getByLabel('Guard desertions since last').fill('40');
+    await page.getByLabel('Control of the surrounding area').selectOption('hostile');
+    await page.getByRole('button', { name: 'Record the observation' }).click();
+    await expect.poll(() => percentOf(page, 'site-p7')).toBeGreaterThan(siteBefore);
+    await page.getByTestId('indicator-table').waitFor();
     await screenshot(page, 'site-risk.png');
 
     await page.goto('/warning/alerts');

@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
 import { useFacilityRisk, useRiskHistory } from './api.js';
 import { FactorChart } from './FactorChart.js';
+import { Indicators } from './Indicators.js';
 import { LEVEL_LABEL, asOfOf, percent } from './format.js';
 import { RiskHistoryChart } from './RiskHistoryChart.js';
 import './warning.css';
@@ -49,6 +50,10 @@ export function SiteRiskPage() {
         {history.isPending ? <Loading what="the history" /> : history.isError ? <ErrorState error={history.error} what="the history" /> : (
           <RiskHistoryChart history={history.data} thresholds={{ warning: 0.25, critical: 0.5 }} />
         )}
+      </section>
+      <section aria-labelledby="indicators-title">
+        <h2 id="indicators-title">Indicators over time</h2>
+        <Indicators code={r.facility} marking={r.marking} />
       </section>
     </article>
   );

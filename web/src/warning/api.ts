@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import {
-  ZAlert, ZAlertList, ZFacilityRisk, ZImportResult, ZRiskBoard, ZRiskHistory, type TAlert, type TImportResult,
+  ZAlert, ZAlertList, ZFacilityRisk, ZImportResult, ZIndicator, ZRiskBoard, ZRiskHistory, type TAlert, type TImportResult, type TIndicatorInput,
 } from '../../../src/warning/warning.schemas.js';
 import { api, ApiError } from '../api/client.js';
 import { ZProblemBody } from '../api/schemas.js';
@@ -62,6 +63,21 @@ export function useImportEvents() {
       }
       return ZImportResult.parse(body);
     },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['warning'] }),
+  });
+}
+
+const ZIndicatorList = z.object({ items: z.array(ZIndicator), marking: z.string() });
+
+export function useIndicators(code: string) {
+  return useQuery({ queryKey: ['warning', 'indicators', code], queryFn: ({ signal }) => api(`/api/warning/indicators/${enc(code)}`, ZIndicatorList, { signal }) });
+}
+
+/** Records an observation of a site's indicators; the risk and alerts follow. */
+export function useRecordIndicator() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TIndicatorInput) => api('/api/warning/indicators', ZIndicator, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['warning'] }),
   });
 }
