@@ -45,6 +45,8 @@ describe.each(DIALECTS)('early warning: events, indicators, risk, alerts (%s)', 
     expect(empty.details.reason).toBe('no data rows');
     const above = await errorOf(importEvents(w.as('IRQ', ['registrar'], { clearance: 'C' }), [acledCsv([battle('X1', day(1))])], { marking: 'S//REL TO IRQ, USA' }));
     expect(above.code).toBe('WARNING_MARKING_ABOVE_CALLER');
+    const marks = await errorOf(importEvents(analyst, [acledCsv([battle('M1', day(1), { marking: 'SECRET-ISH' }), battle('M2', day(1), { marking: 'TS//NOFORN' }), battle('M3', day(1), { marking: 'C//REL TO IRQ, USA' })], [...HEADER, 'marking'])], { marking: 'U' }));
+    expect((marks.details.lines as { line: number; field: string }[]).map((i) => `${i.line}:${i.field}`)).toEqual(['2:marking', '3:marking']);
     expect((await listEvents(analyst)).total).toBe(0);
   });
 
@@ -159,6 +161,12 @@ describe.each(DIALECTS)('early warning: events, indicators, risk, alerts (%s)', 
     expect((await riskBoard(usaS)).marking).toBe('S//NOFORN');
     expect((await riskBoard(irqC)).marking).toBe('C//REL TO IRQ, SYR, USA');
     expect((await errorOf(facilityRisk(w.as('IRQ', ['viewer'], { clearance: 'U' }), 'GHW'))).code).toBe('NOT_FOUND');
+    // The agenda follows: the secret event moves PAN for the SECRET reader only, and only their items carry it.
+    const window = { since: day(1), until: NOW };
+    const secret = (items: { marking: { level: string } }[]) => items.filter((i) => i.marking.level === 'S').length;
+    expect(secret(await warningAgendaSource.items(usaS, window))).toBeGreaterThan(0);
+    expect(secret(await warningAgendaSource.items(irqC, window))).toBe(0);
+    expect(await warningAgendaSource.items(w.as('IRQ', ['viewer'], { clearance: 'U' }), window)).toEqual([]);
   });
 
   it('back-tests against recorded breaches: the fallen site ranked first, Brier score below the base rate\'s', async () => {
