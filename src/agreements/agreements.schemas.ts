@@ -27,8 +27,10 @@ const ZDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '
 const ZCode = z.string().regex(/^[A-Z][A-Z0-9-]{0,39}$/, 'capital letters, digits and hyphens');
 const ZAlpha3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code');
 
+/** One assurance: its kind and the wording agreed. */
 export const ZAssurance = z.strictObject({ kind: z.enum(ASSURANCE_KINDS), text: z.string().trim().min(1).max(2000) });
 export type TAssurance = z.infer<typeof ZAssurance>;
+/** One condition plans must respect; `value` when it has a figure (hours of notice). */
 export const ZCondition = z.strictObject({ kind: z.enum(CONDITION_KINDS), text: z.string().trim().min(1).max(2000), value: z.number().min(0).optional() });
 export type TCondition = z.infer<typeof ZCondition>;
 
@@ -75,8 +77,10 @@ export const ZAgreement = z.object({
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 
+/** Filters of the agreement list. */
 export const ZAgreementListQuery = z.strictObject({ status: z.enum(AGREEMENT_STATUSES).optional() });
 export type TAgreementListQuery = z.input<typeof ZAgreementListQuery>;
+/** Agreements with the banner of those shown. */
 export const ZAgreementList = z.object({ items: z.array(ZAgreement), marking: z.string() });
 
 /** A status change; `version` (optional) guards against changing an agreement someone else just changed. */

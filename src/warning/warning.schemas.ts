@@ -20,6 +20,7 @@ export const ACLED_EVENT_TYPES = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 export type TEventType = keyof typeof ACLED_EVENT_TYPES;
+/** ACLED's event types, in the codebook's order. */
 export const EVENT_TYPES = Object.keys(ACLED_EVENT_TYPES) as TEventType[];
 
 /**
@@ -110,6 +111,7 @@ export const ZImportResult = z.object({
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 
+/** Who controls the area around a site: the holding force, nobody for sure, or its adversary. */
 export const AREA_CONTROL = ['holding-force', 'contested', 'hostile'] as const;
 export type TAreaControl = (typeof AREA_CONTROL)[number];
 
@@ -207,6 +209,7 @@ export const ZRiskBoard = z.object({
 });
 export type TRiskBoard = z.infer<typeof ZRiskBoard>;
 
+/** A forecast time (default now). */
 export const ZRiskQuery = z.strictObject({ asOf: ZInstant.optional() });
 export type TRiskQuery = z.input<typeof ZRiskQuery>;
 
@@ -218,6 +221,7 @@ export const ZRiskHistoryQuery = z.strictObject({
 });
 export type TRiskHistoryQuery = z.input<typeof ZRiskHistoryQuery>;
 
+/** A site's probabilities at every step, its alerts in the window and when it fell. */
 export const ZRiskHistory = z.object({
   facility: z.string(),
   points: z.array(z.object({ at: z.string(), p7: z.number(), p30: z.number(), hazardPerHour: z.number() })),
@@ -227,6 +231,7 @@ export const ZRiskHistory = z.object({
 });
 export type TRiskHistory = z.infer<typeof ZRiskHistory>;
 
+/** An alert is open until a person acknowledges it. */
 export const ALERT_STATUSES = ['open', 'acknowledged'] as const;
 
 /** An alert: a facility's 7-day breach probability crossed a threshold. */
@@ -250,6 +255,7 @@ export const ZAlert = z.object({
 });
 export type TAlert = z.infer<typeof ZAlert>;
 
+/** Filters of the alert list. */
 export const ZAlertListQuery = z.strictObject({
   status: z.enum(ALERT_STATUSES).optional(),
   facility: z.string().min(1).max(40).optional(),
@@ -257,13 +263,16 @@ export const ZAlertListQuery = z.strictObject({
 });
 export type TAlertListQuery = z.input<typeof ZAlertListQuery>;
 
+/** Alerts with the banner of those shown. */
 export const ZAlertList = z.object({ items: z.array(ZAlert), marking: z.string() });
 
+/** An acknowledgement, with what is being done about it. */
 export const ZAckRequest = z.strictObject({ note: z.string().trim().min(1).max(2000).optional() });
 export type TAckRequest = z.input<typeof ZAckRequest>;
 
-/** The back-test on the history in the store. */
+/** Hours between the back-test's forecasts (default daily). */
 export const ZBacktestQuery = z.strictObject({ stepHours: z.coerce.number().int().min(1).max(24 * 7).default(24) });
+/** The back-test on the history in the store. */
 export const ZBacktest = z.object({
   firstFallen: z.string().nullable(),
   firstFallAt: z.string().nullable(),
