@@ -6,6 +6,7 @@ import { Empty, ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
 import { useRiskBoard } from './api.js';
 import { LEVEL_LABEL, asOfOf, percent } from './format.js';
+import { EventForm } from './EventForm.js';
 import { ImportEvents } from './ImportEvents.js';
 import './warning.css';
 
@@ -26,6 +27,7 @@ export function RiskBoardPage() {
         </label>
         <ImportEvents />
       </div>
+      <EventForm />
       {board.isPending ? (
         <Loading what="the risk board" />
       ) : board.isError ? (

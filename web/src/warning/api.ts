@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  ZAlert, ZAlertList, ZFacilityRisk, ZImportResult, ZIndicator, ZRiskBoard, ZRiskHistory, type TAlert, type TImportResult, type TIndicatorInput,
+  ZAlert, ZAlertList, ZConflictEvent, ZFacilityRisk, ZImportResult, ZIndicator, ZRiskBoard, ZRiskHistory, type TAlert, type TConflictEventInput,
+  type TImportResult, type TIndicatorInput,
 } from '../../../src/warning/warning.schemas.js';
 import { api, ApiError } from '../api/client.js';
 import { ZProblemBody } from '../api/schemas.js';
@@ -78,6 +79,15 @@ export function useRecordIndicator() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: TIndicatorInput) => api('/api/warning/indicators', ZIndicator, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['warning'] }),
+  });
+}
+
+/** Records one conflict event by hand. */
+export function useRecordEvent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TConflictEventInput) => api('/api/warning/events', ZConflictEvent, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['warning'] }),
   });
 }

@@ -1,6 +1,8 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TRiskHistory } from '../../../src/warning/warning.schemas.js';
+import { renderPage } from '../test-utils.js';
+import { EventForm } from './EventForm.js';
 import { FactorChart } from './FactorChart.js';
 import { asOfOf, percent } from './format.js';
 import { RiskHistoryChart, pathOf, scale } from './RiskHistoryChart.js';
@@ -53,5 +55,15 @@ describe('the factor table', () => {
     expect(percent(0.5)).toBe('50 %');
     expect(asOfOf('2026-01-05')).toBe('2026-01-05T23:59:59Z');
     expect(asOfOf('')).toBeNull();
+  });
+});
+
+describe('the event form', () => {
+  it('offers the sub-event types of the chosen ACLED event type', () => {
+    renderPage(<EventForm />, { path: '/', url: '/' });
+    const options = () => [...screen.getByLabelText('Sub-event type').querySelectorAll('option')].map((o) => o.textContent);
+    expect(options()).toEqual(['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory']);
+    fireEvent.change(screen.getByLabelText('Event type'), { target: { value: 'Riots' } });
+    expect(options()).toEqual(['Violent demonstration', 'Mob violence']);
   });
 });
