@@ -1,7 +1,7 @@
 import { bannerOf, formatMarking, parseMarking } from '../kernel/index.js';
 import type { Scope } from '../access/index.js';
 import type { Db } from '../store/index.js';
-import { selectModelEvents, type ModelEventRow } from './event.store.js';
+import { boxAround, selectModelEvents, type ModelEventRow } from './event.store.js';
 import { selectIndicators, type IndicatorRow } from './indicator.store.js';
 import { CONFLICT, ageWeight, distanceWeight, eventSeverity, riskOf, stateAt, type Observation, type Risk } from './model.js';
 import { greatCircleKm } from '../kernel/index.js';
@@ -61,14 +61,8 @@ export async function gatherInputs(db: Db, scope: Scope | null, window: { fromMs
   let sites = await selectSites(db, scope);
   if (window.only !== undefined) sites = sites.filter((s) => s.code === window.only || s.id === window.only);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  // Only events that can be within range of some site: a box around them all, 150 km wide on each side
-  // (1.4° of latitude; of longitude, 1.4° / cos(latitude) at the box's edge nearest a pole).
-  const lats = sites.map((s) => s.lat);
-  const lons = sites.map((s) => s.lon);
-  const minLat = Math.min(90, ...lats) - 1.4;
-  const maxLat = Math.max(-90, ...lats) + 1.4;
-  const dLon = 1.4 / Math.max(0.05, Math.cos((Math.min(89, Math.max(Math.abs(minLat), Math.abs(maxLat))) * Math.PI) / 180));
-  const box = { minLat, maxLat, minLon: Math.min(180, ...lons) - dLon, maxLon: Math.max(-180, ...lons) + dLon };
+  // Only events that can be within range of some site: a box around them all.
+  const box = boxAround(sites, CONFLICT.maxKm);
   const events = sites.length === 0 ? [] : await selectModelEvents(db, scope, { from: day(window.fromMs - CONFLICT.maxAgeDays * DAY_MS), to: day(window.toMs), box });
   const indicators = await selectIndicators(db, scope, sites.map((s) => s.id), new Date(window.toMs).toISOString());
   const breaches = await selectBreaches(db, scope);

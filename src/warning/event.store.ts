@@ -3,6 +3,29 @@ import type { ConflictEventsTable, Db } from '../store/index.js';
 
 /** Conflict events: batched inserts and scoped reads by date. */
 
+/** A latitude/longitude box: a cheap first cut before great-circle distances. */
+export interface Box {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
+/** The box around points that holds every point within `km` of one of them. */
+export function boxAround(points: readonly { lat: number; lon: number }[], km: number): Box {
+  const dLat = km / 110;
+  const lats = points.map((p) => p.lat);
+  const lons = points.map((p) => p.lon);
+  const minLat = Math.min(90, ...lats) - dLat;
+  const maxLat = Math.max(-90, ...lats) + dLat;
+  const dLon = dLat / Math.max(0.05, Math.cos((Math.min(89, Math.max(Math.abs(minLat), Math.abs(maxLat))) * Math.PI) / 180));
+  const minLon = Math.min(180, ...lons) - dLon;
+  const maxLon = Math.max(-180, ...lons) + dLon;
+  // A box over the antimeridian would wrap: take every longitude rather than miss an event.
+  const wraps = minLon < -180 || maxLon > 180;
+  return { minLat, maxLat, minLon: wraps ? -180 : minLon, maxLon: wraps ? 180 : maxLon };
+}
+
 export type EventRow = ConflictEventsTable & { marking_text: string };
 
 export async function insertEvents(db: Db, rows: readonly ConflictEventsTable[]): Promise<void> {
@@ -11,8 +34,9 @@ export async function insertEvents(db: Db, rows: readonly ConflictEventsTable[])
 }
 
 /** Events in scope (`null`: all) dated within [from, to] (`YYYY-MM-DD`), newest first. */
-export async function selectEvents(db: Db, scope: Scope | null, range: { from?: string; to?: string; limit?: number }): Promise<EventRow[]> {
+export async function selectEvents(db: Db, scope: Scope | null, range: { from?: string; to?: string; limit?: number; box?: Box }): Promise<EventRow[]> {
   let q = db.selectFrom('conflict_events as e').innerJoin('markings as m', 'm.id', 'e.marking_id').selectAll('e').select('m.text as marking_text');
+  if (range.box) q = q.where('e.lat', '>=', range.box.minLat).where('e.lat', '<=', range.box.maxLat).where('e.lon', '>=', range.box.minLon).where('e.lon', '<=', range.box.maxLon);
   if (scope) q = q.where('e.marking_id', 'in', scope.markingIds);
   if (range.from) q = q.where('e.event_date', '>=', range.from);
   if (range.to) q = q.where('e.event_date', '<=', range.to);
@@ -54,7 +78,7 @@ export interface ModelEventRow {
 }
 
 /** Events in scope (`null`: all) dated within [from, to] and inside a latitude/longitude box. */
-export async function selectModelEvents(db: Db, scope: Scope | null, q: { from: string; to: string; box: { minLat: number; maxLat: number; minLon: number; maxLon: number } }): Promise<ModelEventRow[]> {
+export async function selectModelEvents(db: Db, scope: Scope | null, q: { from: string; to: string; box: Box }): Promise<ModelEventRow[]> {
   let query = db
     .selectFrom('conflict_events as e')
     .innerJoin('markings as m', 'm.id', 'e.marking_id')

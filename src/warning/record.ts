@@ -3,7 +3,7 @@ import { requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import { inTransaction } from '../store/index.js';
 import { evaluateAlerts } from './alerts.js';
 import { bannerText } from './assess.js';
-import { countEvents, insertEvents, selectEvents, type EventRow } from './event.store.js';
+import { boxAround, countEvents, insertEvents, selectEvents, type EventRow } from './event.store.js';
 import { insertIndicators, selectIndicators } from './indicator.store.js';
 import { authorMarking } from './marking.js';
 import { presentEvent, presentIndicator } from './present.js';
@@ -64,7 +64,7 @@ export async function listEvents(ctx: Ctx, raw: TEventListQuery = {}): Promise<T
   if (q.near) {
     const site = await selectSite(ctx.db, scope, q.near);
     if (!site) throw notFound('facility', q.near);
-    rows = (await selectEvents(ctx.db, scope, { from: q.from, to: q.to })).filter((e) => greatCircleKm(site, { lat: e.lat, lon: e.lon }) <= q.radiusKm);
+    rows = (await selectEvents(ctx.db, scope, { from: q.from, to: q.to, box: boxAround([site], q.radiusKm) })).filter((e) => greatCircleKm(site, { lat: e.lat, lon: e.lon }) <= q.radiusKm);
     total = rows.length;
     markings = rows.map((e) => e.marking_text);
     rows = rows.slice(0, q.limit);
