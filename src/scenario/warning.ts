@@ -47,7 +47,8 @@ const ACTORS = {
 const PUBLIC = 'U';
 const REPORTING = mark('S//REL TO IRQ, USA');
 const SITE_MARK = mark('C//REL TO IRQ, SYR, USA');
-const AGREEMENT_MARK = mark('C//REL TO IRQ, USA');
+// The parties (holding force, receiving government, airlift command) and the observer whose access it assures.
+const AGREEMENT_MARK = mark('C//REL TO CHE, IRQ, SYR, USA');
 const round = (x: number, places: number) => Number(x.toFixed(places));
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
