@@ -9,12 +9,14 @@ import { benchAirlift } from './airlift.bench.js';
 import { benchCustody } from './custody.bench.js';
 import { benchCoordination } from './coordination.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
+import { benchWarning } from './warning.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
   ['custody log', benchCustody],
   ['airlift planner', benchAirlift],
   ['coordination', benchCoordination],
+  ['early warning', benchWarning],
 ];
 
 for (const [name, run] of benches) {

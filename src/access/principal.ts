@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
   'coordination:read', 'coordination:write',
+  'warning:read', 'warning:write', 'warning:ack', 'agreements:read', 'agreements:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +49,14 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // agencies' working roles (not plain viewers) record calls, attendance, decisions and actions.
   'coordination:read': [...ALL_READERS, 'auditor'],
   'coordination:write': ['planner', 'custodian', 'registrar', 'diplomat', 'prosecutor', 'humanitarian', 'child-protection', 'admin'],
+  // Early warning: every reader sees the risk board within their markings; analysts, registrars, planners and
+  // custodians record conflict events and indicators; the people on the daily call acknowledge alerts.
+  'warning:read': [...ALL_READERS, 'auditor'],
+  'warning:write': ['registrar', 'planner', 'custodian', 'identity', 'admin'],
+  'warning:ack': ['planner', 'custodian', 'diplomat', 'humanitarian', 'admin'],
+  // Agreements: every reader sees those within their markings; diplomats and planners draft and move them.
+  'agreements:read': [...ALL_READERS, 'auditor'],
+  'agreements:write': ['diplomat', 'planner', 'admin'],
 };
 
 /**

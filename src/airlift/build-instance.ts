@@ -63,6 +63,10 @@ export interface InstanceOptions {
   intakePerHour?: number;
   maxHoldHours?: number;
   dutyHours?: { helicopter: number; 'fixed-wing': number };
+  /** Breach hazard per hour by origin code, from the early-warning model (docs/warning.md); collapse risk for the rest. */
+  hazards?: ReadonlyMap<string, number>;
+  /** Quotas of the signed agreements, and the agreements themselves (as `x-agreements`), see docs/warning.md. */
+  agreements?: { quotas: { destination: string; perDay: number }[]; agreements: unknown[] };
 }
 
 const KIND: Record<string, TNodeKind | undefined> = { prison: 'origin', camp: 'origin', staging: 'staging', destination: 'destination', refuel: 'refuel' };
@@ -84,7 +88,7 @@ export function buildInstance(source: InstanceSource, opts: InstanceOptions = {}
     const slots = Math.max(1, f.landingZones.reduce((s, z) => s + z.slots, 0));
     switch (kind) {
       case 'origin':
-        return [{ ...base, landingSlots: slots, hazardPerHour: -Math.log(1 - Math.min(0.999, f.collapseRisk)) / horizon }];
+        return [{ ...base, landingSlots: slots, hazardPerHour: opts.hazards?.get(f.code) ?? -Math.log(1 - Math.min(0.999, f.collapseRisk)) / horizon }];
       case 'staging':
         return [{ ...base, refuel: true, holdingCapacity: f.capacity, maxHoldHours: opts.maxHoldHours ?? 24 }];
       case 'destination':
@@ -111,6 +115,7 @@ export function buildInstance(source: InstanceSource, opts: InstanceOptions = {}
   return ZAirliftInstance.parse({
     format: INSTANCE_FORMAT, name: opts.name ?? 'Sallyport scenario', start: seconds(start), nodes, aircraftTypes, aircraft,
     rules: { escortPerDetainee: { HIGH: 0.5, MEDIUM: 0.25, LOW: 0.2 }, maxHighRiskPerLeg: 8, medicSeats: 1, lossWeight: { HIGH: 3, MEDIUM: 1, LOW: 1 } },
-    detainees, quotas: [],
+    detainees, quotas: (opts.agreements?.quotas ?? []).filter((q) => nodeIds.has(q.destination)),
+    ...(opts.agreements?.agreements.length ? { 'x-agreements': opts.agreements.agreements } : {}),
   });
 }

@@ -10,6 +10,8 @@ import { registerDbCommands } from './commands/db.commands.js';
 import { registerRegistryCommands } from './commands/registry.commands.js';
 import { registerScenarioCommands } from './commands/scenario.commands.js';
 import { registerServeCommands } from './commands/serve.commands.js';
+import { registerWarningCommands } from './commands/warning.commands.js';
+import { registerAgreementsCommands } from './commands/agreements.commands.js';
 import { EXIT_CODE_HELP, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -59,6 +61,8 @@ export function buildProgram(io: CliIo): Command {
   registerCampsCommands(program, io);
   registerAirliftCommands(program, io);
   registerCoordinationCommands(program, io);
+  registerWarningCommands(program, io);
+  registerAgreementsCommands(program, io);
   return program;
 }
 

@@ -1,7 +1,9 @@
 import type { AgendaSource, OutcomeSource } from '../access/index.js';
 import { campsAgendaSource, campsOutcomeSource } from '../camps/index.js';
 import { placeHistories } from '../custody/index.js';
+import { agreementsAgendaSource } from '../agreements/index.js';
 import { registryAgendaSource, registryOutcomeSource } from '../registry/index.js';
+import { warningAgendaSource, warningOutcomeSource } from '../warning/index.js';
 import { actionsAgendaSource, decisionsAgendaSource } from './coordination.agenda.js';
 
 /**
@@ -15,10 +17,13 @@ export const AGENDA_SOURCES: readonly AgendaSource[] = [
   decisionsAgendaSource,
   registryAgendaSource,
   campsAgendaSource,
+  warningAgendaSource,
+  agreementsAgendaSource,
 ];
 
 export const OUTCOME_SOURCES: readonly OutcomeSource[] = [
   // Held, moved and remaining per site: the registry's counts and custody's log replay of each site.
   registryOutcomeSource({ history: placeHistories }),
   campsOutcomeSource,
+  warningOutcomeSource,
 ];

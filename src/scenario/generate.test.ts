@@ -67,6 +67,7 @@ describe('records', () => {
   it('comes in file order, the header first', () => {
     const rank: Record<TScenarioRecordType, number> = {
       scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8,
+      conflictEvent: 9, indicator: 10, breach: 11, agreement: 12,
     };
     expect(small[0]).toEqual({ type: 'scenario', version: 1, seed: 'small', knobs: resolveKnobs(SMALL), epoch: SCENARIO_EPOCH });
     for (let i = 1; i < small.length; i++) expect(rank[small[i]!.type]).toBeGreaterThanOrEqual(rank[small[i - 1]!.type]);
@@ -127,6 +128,9 @@ describe('references', () => {
         case 'household': check(facilities, r.facility, 'camp'); households.add(r.code); break;
         case 'resident': check(households, r.household, 'household'); check(facilities, r.facility, 'camp'); check(isns, r.relatedDetainee, 'related'); break;
         case 'scenario': break;
+        case 'conflictEvent': break;
+        case 'indicator': case 'breach': check(facilities, r.facility, 'site'); break;
+        case 'agreement': check(agencies, r.holdingAgency, 'holding'); check(agencies, r.receivingAgency, 'receiving'); check(facilities, r.destination, 'destination'); break;
       }
     }
   });

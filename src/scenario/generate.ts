@@ -4,6 +4,7 @@ import { agencyRecords, aircraftRecords, aircraftTypeRecords, facilityRecords, p
 import { detaineeRecords } from './detainees.js';
 import { Prng } from './prng.js';
 import { PRISONS } from './reference.data.js';
+import { warningRecords } from './warning.js';
 import type { TScenarioKnobs, TScenarioRecord } from './scenario.schemas.js';
 
 /**
@@ -91,4 +92,5 @@ export function* generateScenario(opts: GenerateOptions): Generator<TScenarioRec
   const camps = { rng: root.fork('camps'), ids, epochMs, camps: plan.camps.map((c) => ({ code: c.seed.code, population: c.population })), index };
   yield* householdRecords(camps);
   yield* residentRecords(camps);
+  yield* warningRecords({ rng: root.fork('warning'), ids: seededIdGenerator(root.fork('warning-ids').random), epochMs, prisons: plan.prisons, detainees: knobs.detainees });
 }

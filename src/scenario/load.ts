@@ -6,6 +6,7 @@ import { bulkInsert, searchKeysOf, type BulkRows } from '../registry/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
 import { ScenarioErrors } from './scenario.errors.js';
+import { collectWarning, loadWarning, warningBag } from './warning-load.js';
 
 /** How far a load has got. `bytes` counts the lines read so far, for a progress bar over the file size. */
 export interface LoadProgress {
@@ -42,6 +43,7 @@ class Loader {
   truth: { kind: string; a: string; b: string | null; detail: string }[] = [];
   intakes: Intake[] = [];
   run: Rec<'scenario'> | undefined;
+  readonly warning = warningBag();
   constructor(readonly ctx: Ctx, readonly db: Db) {}
 
   async marking(text: string, originator: string, field: string): Promise<number> {
@@ -144,6 +146,8 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
         related_detainee_id: l.ref(l.isns, r.relatedDetainee, 'relatedDetainee'), status: 'resident',
         search_keys: searchKeysOf({ nameAr: r.nameAr, nameLatin: r.nameLatin, aliases: [] }), marking_id: await l.marking(r.marking, r.originator, 'marking'), created_at: now,
       });
+    case 'conflictEvent': case 'indicator': case 'breach': case 'agreement':
+      return collectWarning(l.warning, r);
   }
 }
 
@@ -198,6 +202,7 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     for (let i = 0; i < l.truth.length; i += 500) await trx.insertInto('scenario_truth').values(l.truth.slice(i, i + 500)).execute();
     await recordIntakes(custodyCtx(withDb(ctx, trx), opts.keyring ?? memoryKeyring()), trx, { time: l.run.epoch, intakes: l.intakes });
     await seedCampRecords(withDb(ctx, trx), trx, { epoch: l.run.epoch });
+    await loadWarning(withDb(ctx, trx), trx, l.warning);
     await trx.insertInto('scenario_runs').values({ id: newId(), seed: l.run.seed, knobs: JSON.stringify(l.run.knobs), loaded_at: now, records: n }).execute();
     await ctx.audit.record(trx, { action: 'scenario.load', subjectType: 'scenario', details: { seed: l.run.seed, records: n } });
     opts.onProgress?.({ records: n, bytes });

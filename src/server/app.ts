@@ -19,6 +19,8 @@ import { custodyRoutes } from './routes/custody.routes.js';
 import { campsRoutes } from './routes/camps.routes.js';
 import { airliftRoutes } from './routes/airlift.routes.js';
 import { coordinationRoutes } from './routes/coordination.routes.js';
+import { warningRoutes } from './routes/warning.routes.js';
+import { agreementsRoutes } from './routes/agreements.routes.js';
 import type { AppDeps, SallyportApp } from './types.js';
 
 /** The default request body limit: 1 MiB (CSV imports take up to 20 MiB). */
@@ -100,6 +102,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(campsRoutes);
   await app.register(airliftRoutes);
   await app.register(coordinationRoutes);
+  await app.register(warningRoutes);
+  await app.register(agreementsRoutes);
   await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }

@@ -3,10 +3,17 @@ import type { Store } from './db.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_custody.js';
 import * as m0003 from './migrations/0003_camps.js';
+import * as m0006 from './migrations/0006_warning.js';
 import * as m0009 from './migrations/0009_coordination.js';
 
 /** Every migration, in order. One TypeScript file per change, run on both dialects. */
-const MIGRATIONS = { '0001_foundation': m0001, '0002_custody': m0002, '0003_camps': m0003, '0009_coordination': m0009 } as const;
+const MIGRATIONS = {
+  '0001_foundation': m0001,
+  '0002_custody': m0002,
+  '0003_camps': m0003,
+  '0006_warning': m0006,
+  '0009_coordination': m0009,
+} as const;
 
 /**
  * Brings the store's schema up to date. Safe to run at every start and concurrently from several

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import type { CoordinationActionsTable, CoordinationActionUpdatesTable, CoordinationAttendanceTable, CoordinationCallsTable, CoordinationDecisionsTable } from './schema-coordination.js';
 export type * from './schema-coordination.js';
+import type { AgreementEventsTable, AgreementsTable, ConflictEventsTable, FacilityIndicatorsTable, WarningAlertsTable, WarningBreachesTable } from './schema-warning.js';
+export type * from './schema-warning.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -48,6 +50,7 @@ export interface Database {
   coordination_decisions: CoordinationDecisionsTable;
   coordination_actions: CoordinationActionsTable;
   coordination_action_updates: CoordinationActionUpdatesTable;
+  conflict_events: ConflictEventsTable; facility_indicators: FacilityIndicatorsTable; warning_breaches: WarningBreachesTable; warning_alerts: WarningAlertsTable; agreements: AgreementsTable; agreement_events: AgreementEventsTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -14,6 +14,12 @@ import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
 import { FacilitiesPage } from './registry/FacilitiesPage.js';
 import { FacilityPage } from './registry/FacilityPage.js';
+import { AlertsPage } from './warning/AlertsPage.js';
+import { RiskBoardPage } from './warning/RiskBoardPage.js';
+import { SiteRiskPage } from './warning/SiteRiskPage.js';
+import { AgreementPage } from './agreements/AgreementPage.js';
+import { AgreementsPage } from './agreements/AgreementsPage.js';
+import { NewAgreementPage } from './agreements/NewAgreementPage.js';
 
 /**
  * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
@@ -44,4 +50,10 @@ export const PAGES: readonly PageDef[] = [
   { path: '/coordination/calls/:id', element: <CallPage /> },
   { path: '/coordination/sitrep', element: <SitrepPage /> },
   { path: '/outcomes', label: 'Outcomes', element: <OutcomesPage /> },
+  { path: '/warning', label: 'Risk', element: <RiskBoardPage />, end: true },
+  { path: '/warning/sites/:code', element: <SiteRiskPage /> },
+  { path: '/warning/alerts', label: 'Alerts', element: <AlertsPage /> },
+  { path: '/agreements', label: 'Agreements', element: <AgreementsPage />, end: true },
+  { path: '/agreements/new', element: <NewAgreementPage /> },
+  { path: '/agreements/:code', element: <AgreementPage /> },
 ];

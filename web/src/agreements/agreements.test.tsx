@@ -1,0 +1,35 @@
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TAgreement } from '../../../src/agreements/agreements.schemas.js';
+import { renderPage, stubFetch } from '../test-utils.js';
+import { AgreementPage } from './AgreementPage.js';
+import { quotasOf } from './NewAgreementPage.js';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const AGREEMENT: TAgreement = {
+  id: '01J0000000000000000000000A', code: 'TA-MAIN-02', title: 'Transfer to the receiving facility', parties: { holding: 'HF', receiving: 'IRQ-CTS', airlift: 'JTF' },
+  destination: 'BIAP', validFrom: '2025-12-26', validTo: null, perDay: 2000, nationalityQuotas: { IRQ: 1400 },
+  assurances: [{ kind: 'humanitarian-access', text: 'Observer visits on 48 hours\' notice.' }], conditions: [{ kind: 'manifest-notice-hours', text: 'Manifests 12 hours ahead.', value: 12 }],
+  status: 'negotiating', version: 2, marking: 'C//REL TO IRQ, USA', createdBy: 'diplo.s', createdAt: '2025-11-26T10:00:00.000Z', updatedAt: '2025-12-02T10:00:00.000Z',
+  history: [{ at: '2025-11-26T10:00:00.000Z', from: null, to: 'draft', by: 'diplo.s', note: null }, { at: '2025-12-02T10:00:00.000Z', from: 'draft', to: 'negotiating', by: 'diplo.s', note: null }],
+};
+
+describe('the agreement page', () => {
+  it('shows the agreement with its banner and offers only the status changes allowed from where it is', async () => {
+    stubFetch(() => ({ body: AGREEMENT }));
+    renderPage(<AgreementPage />, { path: '/agreements/:code', url: '/agreements/TA-MAIN-02' });
+    expect(await screen.findByTestId('agreement-status')).toHaveProperty('textContent', 'negotiating');
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Back to draft', 'Sign']);
+    expect(screen.getByText(/Manifests 12 hours ahead/)).toBeTruthy();
+    expect(screen.getAllByText('CONFIDENTIAL//REL TO IRQ, USA').length).toBeGreaterThan(0);
+  });
+
+  it('reads nationality quotas as typed', () => {
+    expect(quotasOf('irq=300, SYR = 50')).toEqual({ IRQ: 300, SYR: 50 });
+    expect(quotasOf('')).toEqual({});
+  });
+});
