@@ -1,4 +1,5 @@
 import { canonicalBytes, isDomainError } from '../kernel/index.js';
+import { inTransaction } from '../store/index.js';
 import { requirePermission, type Ctx } from '../access/index.js';
 import type { Db } from '../store/index.js';
 import { applyEvent, type CustodyState } from './chain.js';
@@ -10,6 +11,7 @@ import { eventOfLeaf } from './history.js';
 import { entryExtent, entryPage, readHead } from './log.store.js';
 import { HASH_SIZE, leafHash, pow2 } from './merkle.js';
 import type { VerifierKey } from './note.js';
+import { recordRun } from './verification-runs.js';
 import { HeadChecks } from './verify-heads.js';
 
 /** How far a verification has got. */
@@ -90,14 +92,16 @@ async function streamEntries(db: Db, size: number, opts: VerifyOptions & { heads
  * Recomputes the whole log from storage: every leaf hash from its data, every stored subtree hash from its
  * children, the root at every checkpoint and witnessed head (and every checkpoint's signature), the head
  * itself, and — unless `signatures` is false — every event's schema, canonical form, agency signatures and
- * chain of custody. Stops at the first fault and names the entry. Requires `custody:read`; reveals only
- * indexes and hashes, never an event's content.
+ * chain of custody. Stops at the first fault and names the entry. Each run is recorded (who, when, the head,
+ * the result; see `listVerifications`). Requires `custody:read`; reveals only indexes and hashes, never an
+ * event's content.
  * @example
  *   const report = await verifyLog(ctx, { onProgress: ({ done, total }) => bar.update(done, total) });
  *   if (!report.ok) console.log(`entry ${report.firstBad?.index}: ${report.firstBad?.reason}`);
  */
 export async function verifyLog(ctx: Ctx, opts: VerifyOptions = {}): Promise<TVerifyReport> {
   requirePermission(ctx.principal, 'custody:read');
+  const startedAt = ctx.clock.now().toISOString();
   const head = await readHead(ctx.db);
   const heads = await HeadChecks.load(ctx.db, await logVerifierKeys(ctx.db));
   const events = opts.signatures === false ? null : new EventChecks(await verifierKeys(ctx.db));
@@ -114,6 +118,9 @@ export async function verifyLog(ctx: Ctx, opts: VerifyOptions = {}): Promise<TVe
     ok: bad === null, size: head.size, entries: frontier.size, nodes: streamed.nodes, checkpoints: heads.checkpointsChecked,
     signatures: events?.count ?? 0, witnessHeads: heads.witnessChecked, firstBad: bad,
   };
-  await ctx.audit.record(ctx.db, { action: 'custody.verify', subjectType: 'custody-log', details: { ok: report.ok, size: report.size, firstBad: report.firstBad } });
+  await inTransaction(ctx.db, async (trx) => {
+    const run = await recordRun(trx, ctx, { startedAt, head, signatures: events !== null, report });
+    await ctx.audit.record(trx, { action: 'custody.verify', subjectType: 'custody-log', subjectId: run, details: { ok: report.ok, size: report.size, firstBad: report.firstBad } });
+  });
   return report;
 }

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { CampDuplicateReviewsTable, CampGuardianshipEndsTable, CustodyVerificationsTable } from './schema-custody-camps.js';
+export type * from './schema-custody-camps.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -41,6 +43,9 @@ export interface Database {
   camp_programmes: CampProgrammesTable;
   camp_programme_assignments: CampProgrammeAssignmentsTable;
   camp_attendance: CampAttendanceTable;
+  custody_verifications: CustodyVerificationsTable;
+  camp_duplicate_reviews: CampDuplicateReviewsTable;
+  camp_guardianship_ends: CampGuardianshipEndsTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -5,6 +5,9 @@ import { CohortsPage } from './camps/CohortsPage.js';
 import { HouseholdPage } from './camps/HouseholdPage.js';
 import { ReleasePage } from './camps/ReleasePage.js';
 import { ResidentPage } from './camps/ResidentPage.js';
+import { HandoversPage } from './custody/HandoversPage.js';
+import { LogPage } from './custody/LogPage.js';
+import { TimelinePage } from './custody/TimelinePage.js';
 import { MapPage } from './map/MapPage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
@@ -36,4 +39,7 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/:code', element: <CampPage /> },
   { path: '/camps/:code/cohorts', element: <CohortsPage /> },
   { path: '/camps/:code/release', element: <ReleasePage /> },
+  { path: '/custody/handovers', label: 'Handovers', element: <HandoversPage /> },
+  { path: '/custody/log', label: 'Custody log', element: <LogPage /> },
+  { path: '/custody/detainees/:isn', element: <TimelinePage /> },
 ];

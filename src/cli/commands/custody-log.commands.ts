@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/index.js';
 import {
-  checkBundle, currentCheckpoint, CustodyErrors, entryProof, exportBundle, getConsistencyProof, listAlerts, verifyLog, witnessHead, ZConsistencyQuery,
+  checkBundle, currentCheckpoint, CustodyErrors, entryProof, exportBundle, getConsistencyProof, listAlerts, listVerifications, verifyLog, witnessHead, ZConsistencyQuery,
 } from '../../custody/index.js';
 import { parseArgs, readArgFile } from '../args.js';
 import { UsageError } from '../exit-codes.js';
@@ -99,6 +99,16 @@ function registerIntegrityCommands(custody: Command, io: CliIo): void {
       });
     });
 
+  custody.command('verifications').description('recorded full verifications of the log, newest first').option('--limit <n>', 'how many', '20')
+    .action(async (opts: { limit: string }, cmd: Command) => {
+      const { limit } = parseArgs(z.object({ limit: z.coerce.number().int().min(1).max(200) }), opts, { limit: '--limit' });
+      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+        const runs = await listVerifications(ctx, limit);
+        if (json) await printJson(io.stdout, runs);
+        else for (const r of runs) await writeLine(io.stdout, `${r.finishedAt} ${r.ok ? 'OK  ' : 'FAIL'} size ${r.size} by ${r.runBy}${r.firstBad ? ` — entry ${r.firstBad.index ?? '-'} ${r.firstBad.what}: ${r.firstBad.reason}` : ''}`);
+      });
+    });
+
   custody.command('alerts').description('custody alerts (split views), newest first').action(async (_o: unknown, cmd: Command) => {
     await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
       const alerts = await listAlerts(ctx);
@@ -108,7 +118,7 @@ function registerIntegrityCommands(custody: Command, io: CliIo): void {
   });
 }
 
-/** `custody checkpoint|proof|check-bundle|consistency|verify|witness|alerts`. */
+/** `custody checkpoint|proof|check-bundle|consistency|verify|verifications|witness|alerts`. */
 export function registerCustodyLogCommands(custody: Command, io: CliIo): void {
   registerProofCommands(custody, io);
   registerIntegrityCommands(custody, io);
