@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
+  'camps:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:admin': ['custodian', 'admin'],
   // Airlift: planners (the military command) export instances and plan; admins too.
   'airlift:plan': ['planner', 'admin'],
+  // Likely duplicate camp residents an importer could not see: decided by a reviewer who may see both records.
+  'camps:review': ['reviewer', 'child-protection'],
 };
 
 /**
