@@ -5,6 +5,7 @@ import { CohortsPage } from './camps/CohortsPage.js';
 import { HouseholdPage } from './camps/HouseholdPage.js';
 import { ReleasePage } from './camps/ReleasePage.js';
 import { ResidentPage } from './camps/ResidentPage.js';
+import { ReviewsPage } from './camps/ReviewsPage.js';
 import { HandoversPage } from './custody/HandoversPage.js';
 import { LogPage } from './custody/LogPage.js';
 import { TimelinePage } from './custody/TimelinePage.js';
@@ -42,4 +43,5 @@ export const PAGES: readonly PageDef[] = [
   { path: '/custody/handovers', label: 'Handovers', element: <HandoversPage /> },
   { path: '/custody/log', label: 'Custody log', element: <LogPage /> },
   { path: '/custody/detainees/:isn', element: <TimelinePage /> },
+  { path: '/camps/reviews', element: <ReviewsPage /> },
 ];
