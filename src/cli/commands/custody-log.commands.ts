@@ -12,7 +12,7 @@ import { printJson } from '../output.js';
 import { openOutput, writeOutput } from '../output-file.js';
 import { bundleLines, verifyLines } from '../present/custody.present.js';
 import { progressOn } from '../progress.js';
-import { globalsOf, withSession } from '../session.js';
+import { databaseUrlOf, globalsOf, withSession } from '../session.js';
 
 /** The `reason` of an alert's detail, as text. */
 function reasonOf(detail: Record<string, unknown> | undefined): string {
@@ -73,9 +73,11 @@ function registerIntegrityCommands(custody: Command, io: CliIo): void {
   custody.command('verify').description('recompute the whole log from storage: every leaf, node, signature and tree head; names the first bad entry')
     .option('--skip-signatures', 'check hashes and signed heads only, not each event signature and chain (faster)')
     .action(async (opts: { skipSignatures?: boolean }, cmd: Command) => {
-      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+      const g = globalsOf(cmd.optsWithGlobals());
+      await withSession(g, io, async ({ ctx, json }) => {
         const progress = progressOn(io.stderr, { label: 'verifying', quiet: json });
-        const report = await verifyLog(ctx, { signatures: !opts.skipSignatures, onProgress: (p) => progress.update({ done: p.done, total: p.total, records: p.done }) })
+        // The hash-only pass of a large log runs in worker threads, each with its own connection to the store.
+        const report = await verifyLog(ctx, { signatures: !opts.skipSignatures, databaseUrl: databaseUrlOf(g, io.env), onProgress: (p) => progress.update({ done: p.done, total: p.total, records: p.done }) })
           .finally(() => progress.finish());
         if (json) await printJson(io.stdout, report);
         else for (const l of verifyLines(report)) await writeLine(io.stdout, l);
