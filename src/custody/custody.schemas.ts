@@ -200,5 +200,6 @@ export const ZLogStatus = z.object({
   checkpoint: ZCheckpointInfo.nullable(),
   lastVerification: ZVerificationRun.nullable(),
   verifications: z.array(ZVerificationRun).describe('the newest runs, newest first'),
+  growth: z.array(z.object({ at: z.string(), size: z.number() })).describe("the log's signed size at the end of each day with a checkpoint, oldest first"),
 });
 export type TLogStatus = z.infer<typeof ZLogStatus>;

@@ -4,7 +4,7 @@ import type { CustodyVerificationsTable, Db } from '../store/index.js';
 import type { TLogStatus, TVerificationRun, TVerifyReport } from './custody.schemas.js';
 import { currentCheckpoint } from './log-proofs.js';
 import { latestCheckpoint } from './log.store.js';
-import { insertVerification, recentVerifications } from './verification.store.js';
+import { checkpointSeries, insertVerification, recentVerifications } from './verification.store.js';
 
 /** The record of full verifications: each run is stored (append-only) with the head it checked and its result. */
 
@@ -45,11 +45,12 @@ export async function listVerifications(ctx: Ctx, limit = 20): Promise<TVerifica
 
 /**
  * What the log page shows: the newest signed checkpoint (null before the log has a key), the last
- * verification and the recent ones. Requires `custody:read`.
+ * verification and the recent ones, and the log's growth day by day. Requires `custody:read`.
  */
 export async function logStatus(ctx: Ctx): Promise<TLogStatus> {
   requirePermission(ctx.principal, 'custody:read');
   const checkpoint = (await latestCheckpoint(ctx.db)) ? await currentCheckpoint(ctx) : null;
   const verifications = await listVerifications(ctx, 10);
-  return { checkpoint, lastVerification: verifications[0] ?? null, verifications };
+  const growth = await checkpointSeries(ctx.db, ctx.clock.now().toISOString());
+  return { checkpoint, lastVerification: verifications[0] ?? null, verifications, growth };
 }

@@ -24,6 +24,7 @@ describe.each(DIALECTS)('verification runs, and custody on the agenda and the ou
     const cp = await currentCheckpoint(w.op);
     const status = await logStatus(w.cx(w.moj));
     expect(status.checkpoint).toMatchObject({ size: 43, root: cp.root });
+    expect(status.growth).toEqual([{ at: '2026-01-10T23:59:59.999Z', size: 43 }]);
     expect(status.lastVerification).toMatchObject({
       startedAt, runBy: 'custodian.hf', agency: 'HF', size: 43, root: cp.root, ok: true, entries: 43, signatures: true, firstBad: null,
     });

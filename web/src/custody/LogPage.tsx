@@ -5,6 +5,7 @@ import { useShownMarkings } from '../banner/BannerContext.js';
 import { ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
 import { streamVerification, useLogStatus, usePublishedKeys } from './api.js';
+import { GrowthChart } from './GrowthChart.js';
 import { base64Of, importPublishedKeys, verifyCheckpointNote, type CheckpointVerdict } from './verify.js';
 import './custody.css';
 
@@ -127,6 +128,7 @@ export function LogPage() {
     <article className="page custody-log" aria-labelledby="log-title">
       <h1 id="log-title">Custody log</h1>
       {s.checkpoint ? <Head cp={s.checkpoint} verdict={verdict} /> : <p className="state state-empty">The log has no signed head yet (no log key).</p>}
+      <GrowthChart points={s.growth} />
       <VerifyPanel last={s.lastVerification} />
       <section aria-labelledby="runs-title">
         <h2 id="runs-title">Recorded verifications</h2>
