@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'airlift:plan',
   'coordination:read', 'coordination:write',
   'warning:read', 'warning:write', 'warning:ack', 'agreements:read', 'agreements:write',
+  'camps:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +58,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // Agreements: every reader sees those within their markings; diplomats and planners draft and move them.
   'agreements:read': [...ALL_READERS, 'auditor'],
   'agreements:write': ['diplomat', 'planner', 'admin'],
+  // Likely duplicate camp residents an importer could not see: decided by a reviewer who may see both records.
+  'camps:review': ['reviewer', 'child-protection'],
 };
 
 /**

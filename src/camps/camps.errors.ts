@@ -14,6 +14,9 @@ export const CampsErrors = defineErrors({
   CAMPS_IMPORT_INVALID: { kind: 'invalid', when: 'A resident CSV import has invalid rows; details list each row, column and reason, and nothing was stored.' },
   CAMPS_PROGRAMME_EXISTS: { kind: 'conflict', when: 'A programme is created with a code that is taken.' },
   CAMPS_NOT_ELIGIBLE: { kind: 'conflict', when: 'A resident assigned to a programme is not present in its camp or outside its age range.' },
+  CAMPS_GUARDIANSHIP_ENDED: { kind: 'conflict', when: 'A guardianship is ended a second time.' },
+  CAMPS_REVIEW_DECIDED: { kind: 'conflict', when: 'A duplicate-resident review is decided a second time.' },
+  CAMPS_SHELTER_TAKEN: { kind: 'invalid', when: 'An import puts a household in a shelter another household occupies, or gives one household two shelters.' },
 });
 
 /** A field the caller may not see was needed; names the field only. */

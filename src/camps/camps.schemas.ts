@@ -215,6 +215,9 @@ export const ZResidentImportResult = z.object({
   created: z.number(),
   households: z.number(),
   flags: z.array(z.object({ row: z.number(), field: z.string(), reason: z.string() })).describe('accepted rows that need follow-up'),
+  shelters: z.number().describe('shelters created (a household moves into a named shelter of its section)'),
+  pendingReview: z.array(z.object({ row: z.number(), reviewId: z.string() }))
+    .describe('rows held for a reviewer: they may duplicate a resident the importer cannot see; the reviewer decides'),
 });
 export type TResidentImportResult = z.infer<typeof ZResidentImportResult>;
 
@@ -223,6 +226,8 @@ export const ZResidentImportRow = z.strictObject({
   camp: ZCode,
   household: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'uppercase letters, digits and hyphens'),
   section: ZCode.optional(),
+  shelter: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,19}$/, 'a shelter or tent code: uppercase letters, digits and hyphens').optional()
+    .describe("the household's shelter in its section, created when the section has none of that code"),
   nameAr: z.string().max(200),
   nameLatin: z.string().max(200),
   sex: z.enum(['F', 'M']),

@@ -1,8 +1,16 @@
-import { invalid, newId, notFound } from '../kernel/index.js';
+import { conflict, invalid, newId, notFound } from '../kernel/index.js';
 import { requirePermission, type Ctx } from '../access/index.js';
 import { inTransaction } from '../store/index.js';
-import { ZFamilyLinkRequest, ZGuardianRequest, type TFamilyLinkRequest, type TGuardianRequest } from './links.schemas.js';
-import { insertFamilyLinks, insertGuardianships, selectDetaineeRefs } from './links.store.js';
+import { ageOn } from './age.js';
+import { CampsErrors } from './camps.errors.js';
+import {
+  ZEndGuardianshipRequest, ZFamilyLinkRequest, ZGuardianRequest, type TEndGuardianshipRequest, type TEndGuardianshipResult, type TFamilyLinkRequest,
+  type TGuardianRequest,
+} from './links.schemas.js';
+import {
+  countActiveGuardianships, endGuardianshipRow, insertFamilyLinks, insertGuardianships, selectDetaineeRefs, selectGuardianship, setVulnerabilities,
+} from './links.store.js';
+import { birthOf, listOf } from './present.js';
 import { campsView, requireField } from './policy.js';
 import { selectResidents } from './resident.store.js';
 
@@ -64,5 +72,41 @@ export async function recordFamilyLink(ctx: Ctx, residentId: string, raw: TFamil
     }
     await ctx.audit.record(trx, { action: 'camp-link.record', subjectType: 'camp-resident', subjectId: r.id, details: { link: base.id, kind: input.kind } });
     return { id: base.id };
+  });
+}
+
+const ADULT = 18;
+
+/**
+ * Ends a guardianship on a date (default today) for a stated reason; the end is recorded beside it (append-only)
+ * and audited. When no guardian of the child remains and the child is under 18 and still in a camp, the child is
+ * flagged `unaccompanied-child`, in the same transaction. Requires `camps:write` and the guardianship field.
+ * @throws DomainError NOT_FOUND (guardianship or child absent or unseen), CAMPS_FIELD_WITHHELD,
+ *   CAMPS_GUARDIANSHIP_ENDED, INVALID (a date before the guardianship began, or in the future).
+ */
+export async function endGuardianship(ctx: Ctx, id: string, raw: TEndGuardianshipRequest): Promise<TEndGuardianshipResult> {
+  requirePermission(ctx.principal, 'camps:write');
+  const input = ZEndGuardianshipRequest.parse(raw);
+  return inTransaction(ctx.db, async (trx) => {
+    const view = await campsView(ctx, trx);
+    const g = await selectGuardianship(trx, view.scope, id);
+    const [child] = g ? await selectResidents(trx, view.scope, { campIds: view.camps.map((c) => c.id), ids: [g.child_id] }) : [];
+    if (!g || !child) throw notFound('guardianship', id);
+    requireField(view.byId.get(child.facility_id)!, 'guardianship');
+    if (g.until !== null) throw conflict(CampsErrors.CAMPS_GUARDIANSHIP_ENDED, `guardianship ${id} ended on ${g.until}`, { field: 'id', reason: `ended on ${g.until}` });
+    const today = view.now.slice(0, 10);
+    const on = input.on ?? today;
+    if (on < g.since) throw invalid('on', `before the guardianship began (${g.since})`);
+    if (on > today) throw invalid('on', 'is in the future');
+    await endGuardianshipRow(trx, id, { on, reason: input.reason, by: ctx.principal.username, at: view.now });
+    const remaining = await countActiveGuardianships(trx, child.id);
+    const age = ageOn(birthOf(child), today);
+    const flag = remaining === 0 && child.status === 'resident' && age !== null && age < ADULT;
+    const vulnerabilities = listOf(child.vulnerabilities);
+    if (flag && !vulnerabilities.includes('unaccompanied-child')) await setVulnerabilities(trx, child.id, [...vulnerabilities, 'unaccompanied-child'], view.now);
+    await ctx.audit.record(trx, {
+      action: 'camp-guardian.end', subjectType: 'camp-resident', subjectId: child.id, details: { guardianship: id, on, reason: input.reason, remaining, flaggedUnaccompanied: flag },
+    });
+    return { id, child: child.id, until: on, remainingGuardians: remaining, flaggedUnaccompanied: flag };
   });
 }

@@ -69,3 +69,20 @@ export async function selectHouseholdsByCode(db: Db, codes: readonly string[]): 
 export async function insertShelters(db: Db, rows: { id: string; section_id: string; code: string; household_id: string | null; created_at: string }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 400) await db.insertInto('camp_shelters').values(rows.slice(i, i + 400)).execute();
 }
+
+/** Shelters of these sections (any scope: shelters carry no personal data), with who lives there. */
+export async function selectShelters(db: Db, sectionIds: readonly string[]): Promise<{ id: string; section_id: string; code: string; household_id: string | null }[]> {
+  if (sectionIds.length === 0) return [];
+  return db.selectFrom('camp_shelters').select(['id', 'section_id', 'code', 'household_id']).where('section_id', 'in', [...sectionIds]).execute();
+}
+
+/** The shelters these households live in. */
+export async function sheltersOfHouseholds(db: Db, householdIds: readonly string[]): Promise<{ household_id: string | null; code: string; section_id: string }[]> {
+  if (householdIds.length === 0) return [];
+  return db.selectFrom('camp_shelters').select(['household_id', 'code', 'section_id']).where('household_id', 'in', [...householdIds]).execute();
+}
+
+/** Moves a household into an empty shelter. */
+export async function assignShelter(db: Db, shelterId: string, householdId: string): Promise<void> {
+  await db.updateTable('camp_shelters').set({ household_id: householdId }).where('id', '=', shelterId).where('household_id', 'is', null).execute();
+}

@@ -5,6 +5,7 @@ import { CAMP_FIELDS, type CampField } from './camps.schemas.js';
 import type { CheckedRow, ImportRowIssue } from './import-rows.js';
 import type { CampsView } from './policy.js';
 import type { ResidentRow } from './resident.store.js';
+import type { Lookalike } from './reviews.store.js';
 
 /** The checks of an import that look across rows and at the store: references, households, duplicates. */
 
@@ -100,4 +101,22 @@ export function checkDuplicates(rows: readonly CheckedRow[], known: readonly Res
       if (sameName({ nameAr: m.name_ar, nameLatin: m.name_latin }, r)) out.push({ row: r.row, field: 'name_latin', reason: `duplicate of resident ${m.id} already registered` });
     }
   }
+}
+
+/**
+ * Rows that look like a resident the importer cannot see (same camp, nationality, birth and name, as
+ * `checkDuplicates` compares): row number → that resident. Such a row is held for a reviewer, never refused,
+ * so that the importer learns nothing about records outside their scope.
+ */
+export function hiddenDuplicates(rows: readonly CheckedRow[], lookalikes: readonly Lookalike[], visible: ReadonlySet<string>, view: CampsView): Map<number, Lookalike> {
+  const out = new Map<number, Lookalike>();
+  for (const m of lookalikes) {
+    if (visible.has(m.id) || m.birth_ref === null) continue;
+    const camp = view.byId.get(m.facility_id);
+    for (const r of rows) {
+      if (out.has(r.row) || r.camp !== camp?.code || r.nationality !== m.nationality || r.birthRef !== m.birth_ref) continue;
+      if (sameName({ nameAr: m.name_ar, nameLatin: m.name_latin }, r)) out.set(r.row, m);
+    }
+  }
+  return out;
 }

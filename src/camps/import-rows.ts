@@ -9,7 +9,7 @@ import { ZResidentImportRow, type TResidentImportRow } from './camps.schemas.js'
 /** The CSV columns `sallyport camps import` documents; camp…relation and marking are required. */
 export const RESIDENT_CSV_COLUMNS = [
   'camp', 'household', 'section', 'name_ar', 'name_latin', 'sex', 'birth_date', 'birth_year', 'nationality', 'relation',
-  'languages', 'vulnerabilities', 'related_detainee', 'marking', 'arrival',
+  'languages', 'vulnerabilities', 'related_detainee', 'marking', 'arrival', 'shelter',
 ] as const;
 const REQUIRED = ['camp', 'household', 'name_ar', 'name_latin', 'sex', 'nationality', 'relation', 'marking'];
 const OLDEST = 120;
@@ -57,7 +57,7 @@ function requestOf(rec: Record<string, string>): Record<string, unknown> {
   const blank = (k: string) => (rec[k] === undefined || rec[k] === '' ? undefined : rec[k]);
   const year = blank('birth_year');
   return {
-    camp: rec.camp, household: rec.household, section: blank('section'), nameAr: rec.name_ar, nameLatin: rec.name_latin, sex: rec.sex,
+    camp: rec.camp, household: rec.household, section: blank('section'), shelter: blank('shelter'), nameAr: rec.name_ar, nameLatin: rec.name_latin, sex: rec.sex,
     birthDate: blank('birth_date'), birthYear: year === undefined ? undefined : Number(year), nationality: rec.nationality,
     relation: rec.relation, languages: list(rec.languages), vulnerabilities: list(rec.vulnerabilities),
     relatedDetainee: blank('related_detainee'), marking: rec.marking, arrival: blank('arrival'),

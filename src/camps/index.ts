@@ -51,7 +51,14 @@ export { campCohorts, programmeWorklist } from './camp-cohorts.js';
 /** Programmes, assignments and attendance. */
 export { createProgramme, listProgrammes, assignToProgramme, recordAttendance } from './programmes.js';
 /** Guardians and family links. */
-export { recordGuardian, recordFamilyLink } from './guardians.js';
+export { recordGuardian, recordFamilyLink, endGuardianship } from './guardians.js';
+/** Schemas of the duplicate-resident reviews. */
+export * from './reviews.schemas.js';
+/**
+ * Likely duplicate residents an importer could not see, held by the import: `listDuplicateReviews` and
+ * `decideDuplicateReview` (`same` or `different`), for a reviewer who may see both records (`camps:review`).
+ */
+export { listDuplicateReviews, decideDuplicateReview } from './duplicate-reviews.js';
 /** The camps' baseline for a loaded scenario (called by the scenario loader). */
 export { seedCampRecords } from './seed.js';
 export { campsAgendaSource, campsOutcomeSource } from './camps.agenda.js';

@@ -34,3 +34,20 @@ export type TFamilyLinkRequest = z.input<typeof ZFamilyLinkRequest>;
 
 /** The id of what was recorded. */
 export const ZRecorded = z.object({ id: z.string() });
+
+/** Ending a guardianship: why, and from which date (default today); the end is recorded and audited. */
+export const ZEndGuardianshipRequest = z.strictObject({
+  reason: z.string().trim().min(3).max(500).describe('why the guardianship ends (e.g. the guardian was released, died, or gave up care)'),
+  on: z.iso.date().optional().describe('the last day of the guardianship; default today'),
+});
+export type TEndGuardianshipRequest = z.input<typeof ZEndGuardianshipRequest>;
+
+/** What ending a guardianship did: the child, the guardians who remain, and whether the child is now flagged unaccompanied. */
+export const ZEndGuardianshipResult = z.object({
+  id: z.string(),
+  child: z.string(),
+  until: z.string(),
+  remainingGuardians: z.number(),
+  flaggedUnaccompanied: z.boolean(),
+});
+export type TEndGuardianshipResult = z.infer<typeof ZEndGuardianshipResult>;

@@ -86,3 +86,25 @@ export async function selectDetaineeRefs(db: Db, scope: Scope, idsOrIsns: readon
     .where('marking_id', 'in', scope.markingIds)
     .execute();
 }
+
+/** One guardianship, in scope. */
+export async function selectGuardianship(db: Db, scope: Scope, id: string): Promise<CampGuardianshipsTable | undefined> {
+  return db.selectFrom('camp_guardianships').selectAll().where('id', '=', id).where('marking_id', 'in', scope.markingIds).executeTakeFirst();
+}
+
+/** Ends a guardianship: its last day, and why (append-only), in the caller's transaction. */
+export async function endGuardianshipRow(db: Db, id: string, end: { on: string; reason: string; by: string; at: string }): Promise<void> {
+  await db.updateTable('camp_guardianships').set({ until: end.on }).where('id', '=', id).where('until', 'is', null).execute();
+  await db.insertInto('camp_guardianship_ends').values({ guardianship_id: id, ended_on: end.on, reason: end.reason, recorded_by: end.by, recorded_at: end.at }).execute();
+}
+
+/** How many guardianships of a child are still running (every one, whatever the caller's scope: a rule, not a read). */
+export async function countActiveGuardianships(db: Db, childId: string): Promise<number> {
+  const r = await db.selectFrom('camp_guardianships').select((eb) => eb.fn.countAll<number>().as('n')).where('child_id', '=', childId).where('until', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Replaces a resident's vulnerabilities (JSON list). */
+export async function setVulnerabilities(db: Db, residentId: string, list: readonly string[], at: string): Promise<void> {
+  await db.updateTable('camp_resident_details').set({ vulnerabilities: JSON.stringify([...list].sort()), updated_at: at }).where('resident_id', '=', residentId).execute();
+}

@@ -61,6 +61,7 @@ export const ZHandover = z.object({
   createdAt: z.string(),
   closedAt: z.string().nullable(),
   logIndex: z.number().nullable(),
+  marking: z.string().optional().describe("the detainee's portion marking (in lists and reads)"),
 });
 export type THandover = z.infer<typeof ZHandover>;
 
@@ -96,6 +97,7 @@ export type TLogEntry = z.infer<typeof ZLogEntry>;
 /** A detainee's custody history: logged events, pending handovers, and whether the chain holds. */
 export const ZTimeline = z.object({
   detainee: z.string(),
+  marking: z.string().describe("the detainee's portion marking: the banner of everything the timeline shows"),
   entries: z.array(ZLogEntry.extend({ signedBy: z.array(z.string()), proof: z.enum(['verified', 'failed']) })),
   pending: z.array(ZHandover),
   custodian: z.object({ agency: z.string(), place: z.string() }).nullable(),
@@ -176,3 +178,28 @@ export const ZVerifyEvent = z.discriminatedUnion('type', [
 export type TVerifyEvent = z.infer<typeof ZVerifyEvent>;
 
 export { ZPlaceHistory, type TPlaceHistory } from './history.schemas.js';
+
+/** One recorded full verification of the log: when, who, over which head, and what it found. */
+export const ZVerificationRun = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  runBy: z.string().describe('username'),
+  agency: z.string().nullable().describe("the runner's agency code"),
+  size: z.number().describe('the head size verified'),
+  root: z.string().describe('the head root verified (base64)'),
+  signatures: z.boolean().describe('event signatures and the chain of custody were checked too'),
+  ok: z.boolean(),
+  entries: z.number(),
+  firstBad: z.object({ index: z.number().nullable(), what: z.string(), reason: z.string() }).nullable(),
+});
+export type TVerificationRun = z.infer<typeof ZVerificationRun>;
+
+/** The log page: the current signed head, the last verification and the recent ones, the published keys' count. */
+export const ZLogStatus = z.object({
+  checkpoint: ZCheckpointInfo.nullable(),
+  lastVerification: ZVerificationRun.nullable(),
+  verifications: z.array(ZVerificationRun).describe('the newest runs, newest first'),
+  growth: z.array(z.object({ at: z.string(), size: z.number() })).describe("the log's signed size at the end of each day with a checkpoint, oldest first"),
+});
+export type TLogStatus = z.infer<typeof ZLogStatus>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode, isIsn, isUlid } from '../kernel/index.js';
-import { decodeBase64, isKeyName } from './note.js';
+import { base64Length, isKeyName } from './base64.js';
 
 /**
  * The custody events of the log, one zod schema per type (discriminated on `type`), modelled on production
@@ -29,7 +29,7 @@ export type TParty = z.infer<typeof ZParty>;
 export const ZEventSignature = z.strictObject({
   key: ZKeyName,
   id: z.string().regex(/^[0-9a-f]{8}$/, 'the key ID: 8 hex digits'),
-  sig: z.string().refine((s) => decodeBase64(s)?.length === 64, 'a base64 Ed25519 signature (64 bytes)'),
+  sig: z.string().refine((s) => base64Length(s) === 64, 'a base64 Ed25519 signature (64 bytes)'),
 });
 export type TEventSignature = z.infer<typeof ZEventSignature>;
 

@@ -51,6 +51,11 @@ export class Frontier {
     return completed;
   }
 
+  /** The hashes of the perfect subtrees that make up the tree so far, largest (leftmost) first. */
+  pieces(): Buffer[] {
+    return this.#stack.map((s) => s.hash);
+  }
+
   /** The root of the tree so far (the empty-tree hash when empty). */
   root(): Buffer {
     return foldPieces(this.#stack.map((s) => s.hash));

@@ -15,7 +15,10 @@ export async function listHandovers(ctx: Ctx, raw: THandoverListQuery = {}): Pro
   if (!ctx.principal.agencyId) return [];
   const rows = await handoversOfAgency(ctx.db, ctx.principal.agencyId, q);
   const visible = await custodySubjects(ctx, rows.map((r) => r.detainee_id));
-  const out = rows.filter((r) => visible.has(r.detainee_id)).map(presentHandover);
+  const out = rows.flatMap((r) => {
+    const d = visible.get(r.detainee_id);
+    return d ? [{ ...presentHandover(r), marking: d.marking }] : [];
+  });
   await ctx.audit.record(ctx.db, { action: 'custody.handover.list', subjectType: 'handover', details: { ids: out.map((h) => h.id), status: q.status } });
   return out;
 }
@@ -25,9 +28,9 @@ export async function showHandover(ctx: Ctx, id: string): Promise<THandover> {
   requirePermission(ctx.principal, 'custody:read');
   const row = await handoverById(ctx.db, id);
   if (!row) throw notFound('handover', id);
-  await custodySubject(ctx, row.detainee_id).catch(() => {
+  const d = await custodySubject(ctx, row.detainee_id).catch(() => {
     throw notFound('handover', id);
   });
   await ctx.audit.record(ctx.db, { action: 'custody.handover.read', subjectType: 'detainee', subjectId: row.detainee_id, details: { handover: id } });
-  return presentHandover(row);
+  return { ...presentHandover(row), marking: d.marking };
 }

@@ -84,3 +84,10 @@ export type { TreeHead, TlogProof } from './checkpoint.js';
 export { signEvent, signingBytes, leafDataOf, signatureFault, agencyKeyName } from './event-sign.js';
 export { applyEvent, foldChain } from './chain.js';
 export type { CustodyState } from './chain.js';
+/**
+ * The record of full verifications: `listVerifications` (newest first) and `logStatus` (newest checkpoint, last
+ * verification) for the log page. Every `verifyLog` run is recorded.
+ */
+export { listVerifications, logStatus } from './verification-runs.js';
+/** The custody module's contributions to the coordination agenda and the outcome dashboard. */
+export { custodyAgendaSource, custodyOutcomeSource } from './sources.js';

@@ -42,15 +42,16 @@ export function pow2(k: number): number {
 
 /** The largest power of two strictly smaller than `n` (n ≥ 2): where RFC 6962 splits a tree of n leaves. */
 export function splitPoint(n: number): number {
-  let k = 1;
-  while (k * 2 < n) k *= 2;
-  return k;
+  return pow2(log2Floor(n - 1));
 }
 
-/** floor(log2(n)) for n ≥ 1. */
+/** floor(log2(n)) for n ≥ 1, exact up to 2^53 (proofs call this for every piece: no loop). */
 export function log2Floor(n: number): number {
-  let l = 0;
-  while (pow2(l + 1) <= n) l += 1;
+  if (n < 0x80000000) return 31 - Math.clz32(n);
+  let l = Math.floor(Math.log2(n));
+  // NOTE: Math.log2 may round across an integer boundary near powers of two; correct by one either way.
+  if (pow2(l) > n) l -= 1;
+  else if (pow2(l + 1) <= n) l += 1;
   return l;
 }
 

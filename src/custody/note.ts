@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { isKeyName } from './base64.js';
 
 /**
  * C2SP signed notes with Ed25519 keys (c2sp.org/signed-note): key names, key IDs, verifier key strings
@@ -38,10 +39,7 @@ export function decodeBase64(s: string): Buffer | undefined {
   return b.toString('base64') === s ? b : undefined;
 }
 
-/** True when `name` may name a key: non-empty, no Unicode space, no plus sign. */
-export function isKeyName(name: string): boolean {
-  return name.length > 0 && !/[\s+\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u.test(name);
-}
+export { isKeyName };
 
 /** The key ID: the first four bytes of SHA-256(name || 0x0A || 0x01 || public key), as 8 hex digits. */
 export function keyIdOf(name: string, publicKey: Uint8Array): string {

@@ -39,10 +39,11 @@ export async function detaineeTimeline(ctx: Ctx, isn: string): Promise<TTimeline
     entries.push({ index: h.index, event: h.event, signedBy, proof: proved && !fault ? 'verified' : 'failed' });
   }
   const folded = foldChain(history.map((h) => h.event));
-  const pending = (await pendingOf(ctx.db, detainee.id)).map(presentHandover);
+  const pending = (await pendingOf(ctx.db, detainee.id)).map((r) => ({ ...presentHandover(r), marking: detainee.marking }));
   await ctx.audit.record(ctx.db, { action: 'custody.timeline.read', subjectType: 'detainee', subjectId: detainee.id, details: { entries: entries.length } });
   return {
     detainee: detainee.isn,
+    marking: detainee.marking,
     entries,
     pending,
     custodian: 'fault' in folded ? null : folded.state,

@@ -48,14 +48,25 @@ export class HeadChecks {
 
   /** Checks every head of the frontier's size against its root. */
   at(frontier: Frontier): Bad | null {
+    return this.atSize(frontier.size, () => frontier.root());
+  }
+
+  /** Checks every head of `size` against the root `rootOf()` computes (called at most once); sizes must come in order. */
+  atSize(size: number, rootOf: () => Buffer): Bad | null {
     let root: Buffer | undefined;
-    for (; this.#next < this.#heads.length && this.#heads[this.#next]!.size === frontier.size; this.#next += 1) {
+    for (; this.#next < this.#heads.length && this.#heads[this.#next]!.size <= size; this.#next += 1) {
       const h = this.#heads[this.#next]!;
-      root ??= frontier.root();
+      if (h.size < size) continue;
+      root ??= rootOf();
       if (h.label.startsWith('head')) this.witnessChecked += 1;
-      if (Buffer.compare(root, h.root) !== 0) return { index: frontier.size > 0 ? frontier.size - 1 : null, what: 'head', reason: `${h.label}: its root differs from the tree recomputed over entries 0..${frontier.size - 1}` };
+      if (Buffer.compare(root, h.root) !== 0) return { index: size > 0 ? size - 1 : null, what: 'head', reason: `${h.label}: its root differs from the tree recomputed over entries 0..${size - 1}` };
     }
     return null;
+  }
+
+  /** The distinct sizes of the heads in (from, to], in order. */
+  sizesIn(from: number, to: number): number[] {
+    return [...new Set(this.#heads.filter((h) => h.size > from && h.size <= to).map((h) => h.size))];
   }
 
   /** A head signed or witnessed beyond the entries storage holds: the log was truncated. */

@@ -1,4 +1,5 @@
 import { canonicalBytes, isDomainError } from '../kernel/index.js';
+import { inTransaction } from '../store/index.js';
 import { requirePermission, type Ctx } from '../access/index.js';
 import type { Db } from '../store/index.js';
 import { applyEvent, type CustodyState } from './chain.js';
@@ -8,8 +9,11 @@ import { signatureFault } from './event-sign.js';
 import { Frontier } from './frontier.js';
 import { eventOfLeaf } from './history.js';
 import { entryExtent, entryPage, readHead } from './log.store.js';
-import { HASH_SIZE, leafHash, pow2 } from './merkle.js';
+import { foldPieces, HASH_SIZE, leafHash, pow2 } from './merkle.js';
+import { nodeFault, type ChunkResult } from './verify-chunk.js';
+import { VerifyPool } from './verify-pool.js';
 import type { VerifierKey } from './note.js';
+import { recordRun } from './verification-runs.js';
 import { HeadChecks } from './verify-heads.js';
 
 /** How far a verification has got. */
@@ -24,6 +28,17 @@ export interface VerifyOptions {
   onProgress?: (p: VerifyProgress) => void;
   /** Entries read per query (default 5,000). */
   pageSize?: number;
+  /**
+   * The store's DATABASE_URL: with it, a hash-only pass (`signatures: false`) over a large log runs in worker
+   * threads, each with its own connection (see verify-pool.ts). Without it, or inside a transaction, one thread.
+   */
+  databaseUrl?: string;
+  /** Worker threads (default one per core, at most 4). */
+  workers?: number;
+  /** The smallest log verified with workers (default 65,536 entries). */
+  parallelFrom?: number;
+  /** log2 of the entries per worker chunk (default 14). */
+  chunkLevel?: number;
 }
 
 type Bad = NonNullable<TVerifyReport['firstBad']>;
@@ -53,18 +68,14 @@ class EventChecks {
   }
 }
 
-function nodeFault(idx: number, completed: Buffer[], stored: Buffer): Bad | null {
-  if (stored.length !== completed.length * HASH_SIZE) return { index: idx, what: 'node', reason: `stores ${stored.length} bytes of subtree hashes, expected ${completed.length * HASH_SIZE}` };
-  for (let l = 0; l < completed.length; l += 1) {
-    if (Buffer.compare(completed[l]!, stored.subarray(l * HASH_SIZE, (l + 1) * HASH_SIZE)) !== 0) {
-      const span = pow2(l + 1);
-      return { index: idx, what: 'node', reason: `the subtree hash at level ${l + 1} over entries ${idx + 1 - span}..${idx} does not match its children` };
-    }
-  }
-  return null;
+interface Streamed {
+  size: number;
+  root: () => Buffer;
+  bad: Bad | null;
+  nodes: number;
 }
 
-async function streamEntries(db: Db, size: number, opts: VerifyOptions & { heads: HeadChecks; events: EventChecks | null }): Promise<{ frontier: Frontier; bad: Bad | null; nodes: number }> {
+async function streamEntries(db: Db, size: number, opts: VerifyOptions & { heads: HeadChecks; events: EventChecks | null }): Promise<Streamed> {
   const frontier = Frontier.empty();
   const page = opts.pageSize ?? 5000;
   let nodes = 0;
@@ -74,46 +85,125 @@ async function streamEntries(db: Db, size: number, opts: VerifyOptions & { heads
     if (rows.length === 0) break;
     for (const row of rows) {
       const idx = frontier.size;
-      if (row.idx !== idx) return { frontier, nodes, bad: { index: idx, what: 'entry', reason: `missing (the next stored entry is ${row.idx})` } };
-      if (Buffer.compare(leafHash(row.leafData), row.leafHash) !== 0) return { frontier, nodes, bad: { index: idx, what: 'leaf', reason: 'the stored leaf hash does not match the leaf data' } };
+      if (row.idx !== idx) { bad = { index: idx, what: 'entry', reason: `missing (the next stored entry is ${row.idx})` }; break; }
+      if (Buffer.compare(leafHash(row.leafData), row.leafHash) !== 0) { bad = { index: idx, what: 'leaf', reason: 'the stored leaf hash does not match the leaf data' }; break; }
       const completed = frontier.push(row.leafHash);
       nodes += completed.length;
       bad = nodeFault(idx, completed, row.nodes) ?? opts.events?.check(idx, row.leafData) ?? opts.heads.at(frontier);
-      if (bad) return { frontier, nodes, bad };
+      if (bad) break;
     }
     opts.onProgress?.({ done: frontier.size, total: Math.max(size, frontier.size) });
   }
-  return { frontier, nodes, bad };
+  return { size: frontier.size, root: () => frontier.root(), nodes, bad };
+}
+
+// Chunks of 2^14 entries by default: big enough that a worker's reads are long sequential runs, small enough for progress.
+const CHUNK_LEVEL = 14;
+
+function upperFault(idx: number, completed: readonly Buffer[], upper: Buffer | null, chunkLevel: number): Bad | null {
+  for (let j = 0; j < completed.length; j += 1) {
+    const stored = upper?.subarray(j * HASH_SIZE, (j + 1) * HASH_SIZE);
+    if (!stored || Buffer.compare(completed[j]!, stored) !== 0) {
+      const level = chunkLevel + 1 + j;
+      return { index: idx, what: 'node', reason: `the subtree hash at level ${level} over entries ${idx + 1 - pow2(level)}..${idx} does not match its children` };
+    }
+  }
+  return null;
+}
+
+/**
+ * The hash-only pass with worker threads (verify-pool.ts): workers read and hash aligned chunks while this thread
+ * folds their roots, checks the larger subtrees and every head, in log order; a few chunks run ahead.
+ */
+async function streamChunked(databaseUrl: string, total: number, opts: VerifyOptions & { heads: HeadChecks }): Promise<Streamed> {
+  const pool = VerifyPool.start(databaseUrl, opts.workers);
+  const level = opts.chunkLevel ?? CHUNK_LEVEL;
+  const CHUNK = pow2(level);
+  const chunks = Frontier.empty();
+  const jobs = Math.ceil(total / CHUNK);
+  const ahead = 2 * (opts.workers ?? 4);
+  const inflight = new Map<number, Promise<ChunkResult>>();
+  const send = (n: number) => {
+    if (n >= jobs) return;
+    const start = n * CHUNK;
+    const end = Math.min(total, start + CHUNK);
+    const p = pool.run(n, { start, end, level, heads: opts.heads.sizesIn(start, end) });
+    p.catch(() => undefined); // awaited in order below; a rejection is not unhandled meanwhile
+    inflight.set(n, p);
+  };
+  let size = 0;
+  let nodes = 0;
+  let last: Buffer[] = [];
+  let bad = opts.heads.atSize(0, () => foldPieces([]));
+  try {
+    for (let n = 0; n < ahead; n += 1) send(n);
+    for (let n = 0; n < jobs && !bad; n += 1) {
+      const r = await inflight.get(n)!;
+      inflight.delete(n);
+      send(n + ahead);
+      const base = chunks.pieces();
+      for (const [at, local] of r.heads) {
+        bad = opts.heads.atSize(at, () => foldPieces([...base, ...local]));
+        if (bad) break;
+      }
+      nodes += r.nodes;
+      bad ??= r.bad;
+      if (bad) break;
+      size = r.start + r.count;
+      if (r.count === CHUNK) {
+        const completed = chunks.push(r.pieces[0]!);
+        nodes += completed.length;
+        bad = upperFault(size - 1, completed, r.upper, level);
+        last = [];
+      } else {
+        last = r.pieces;
+      }
+      opts.onProgress?.({ done: size, total });
+      if (r.count < Math.min(CHUNK, total - r.start)) break; // storage ends here
+    }
+  } finally {
+    await pool.close();
+  }
+  const pieces = [...chunks.pieces(), ...last];
+  return { size, root: () => foldPieces(pieces), nodes, bad };
 }
 
 /**
  * Recomputes the whole log from storage: every leaf hash from its data, every stored subtree hash from its
  * children, the root at every checkpoint and witnessed head (and every checkpoint's signature), the head
  * itself, and — unless `signatures` is false — every event's schema, canonical form, agency signatures and
- * chain of custody. Stops at the first fault and names the entry. Requires `custody:read`; reveals only
- * indexes and hashes, never an event's content.
+ * chain of custody. Stops at the first fault and names the entry. Each run is recorded (who, when, the head,
+ * the result; see `listVerifications`). Requires `custody:read`; reveals only indexes and hashes, never an
+ * event's content.
  * @example
  *   const report = await verifyLog(ctx, { onProgress: ({ done, total }) => bar.update(done, total) });
  *   if (!report.ok) console.log(`entry ${report.firstBad?.index}: ${report.firstBad?.reason}`);
  */
 export async function verifyLog(ctx: Ctx, opts: VerifyOptions = {}): Promise<TVerifyReport> {
   requirePermission(ctx.principal, 'custody:read');
+  const startedAt = ctx.clock.now().toISOString();
   const head = await readHead(ctx.db);
   const heads = await HeadChecks.load(ctx.db, await logVerifierKeys(ctx.db));
   const events = opts.signatures === false ? null : new EventChecks(await verifierKeys(ctx.db));
-  const streamed = await streamEntries(ctx.db, head.size, { ...opts, heads, events });
-  const { frontier } = streamed;
+  const parallel = opts.databaseUrl !== undefined && events === null && !ctx.db.isTransaction && head.size >= (opts.parallelFrom ?? 65_536);
+  const extent = parallel ? await entryExtent(ctx.db) : null;
+  const streamed = parallel && extent && opts.databaseUrl
+    ? await streamChunked(opts.databaseUrl, Math.max(head.size, extent.maxIdx + 1), { ...opts, heads })
+    : await streamEntries(ctx.db, head.size, { ...opts, heads, events });
   let bad = streamed.bad ?? heads.badSignature;
-  if (!bad) bad = heads.beyond(frontier.size);
-  if (!bad && frontier.size !== head.size) {
-    const extent = await entryExtent(ctx.db);
-    bad = { index: frontier.size, what: 'log', reason: `the head says ${head.size} entries, storage holds ${extent.count} (truncated or appended behind the log's back)` };
+  if (!bad) bad = heads.beyond(streamed.size);
+  if (!bad && streamed.size !== head.size) {
+    const { count } = extent ?? (await entryExtent(ctx.db));
+    bad = { index: streamed.size, what: 'log', reason: `the head says ${head.size} entries, storage holds ${count} (truncated or appended behind the log's back)` };
   }
-  if (!bad && Buffer.compare(frontier.root(), head.root) !== 0) bad = { index: null, what: 'head', reason: 'the head root does not match the recomputed tree' };
+  if (!bad && Buffer.compare(streamed.root(), head.root) !== 0) bad = { index: null, what: 'head', reason: 'the head root does not match the recomputed tree' };
   const report: TVerifyReport = {
-    ok: bad === null, size: head.size, entries: frontier.size, nodes: streamed.nodes, checkpoints: heads.checkpointsChecked,
+    ok: bad === null, size: head.size, entries: streamed.size, nodes: streamed.nodes, checkpoints: heads.checkpointsChecked,
     signatures: events?.count ?? 0, witnessHeads: heads.witnessChecked, firstBad: bad,
   };
-  await ctx.audit.record(ctx.db, { action: 'custody.verify', subjectType: 'custody-log', details: { ok: report.ok, size: report.size, firstBad: report.firstBad } });
+  await inTransaction(ctx.db, async (trx) => {
+    const run = await recordRun(trx, ctx, { startedAt, head, signatures: events !== null, report });
+    await ctx.audit.record(trx, { action: 'custody.verify', subjectType: 'custody-log', subjectId: run, details: { ok: report.ok, size: report.size, firstBad: report.firstBad } });
+  });
   return report;
 }

@@ -3,6 +3,8 @@ import type { CoordinationActionsTable, CoordinationActionUpdatesTable, Coordina
 export type * from './schema-coordination.js';
 import type { AgreementEventsTable, AgreementsTable, ConflictEventsTable, FacilityIndicatorsTable, WarningAlertsTable, WarningBreachesTable } from './schema-warning.js';
 export type * from './schema-warning.js';
+import type { CampDuplicateReviewsTable, CampGuardianshipEndsTable, CustodyVerificationsTable } from './schema-custody-camps.js';
+export type * from './schema-custody-camps.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -51,6 +53,9 @@ export interface Database {
   coordination_actions: CoordinationActionsTable;
   coordination_action_updates: CoordinationActionUpdatesTable;
   conflict_events: ConflictEventsTable; facility_indicators: FacilityIndicatorsTable; warning_breaches: WarningBreachesTable; warning_alerts: WarningAlertsTable; agreements: AgreementsTable; agreement_events: AgreementEventsTable;
+  custody_verifications: CustodyVerificationsTable;
+  camp_duplicate_reviews: CampDuplicateReviewsTable;
+  camp_guardianship_ends: CampGuardianshipEndsTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -52,7 +52,7 @@ export async function openCampWorld(dialect: DialectName): Promise<CampWorld> {
 
 /** A CSV of residents: the header and the given rows (each a record of column → value). */
 export function csvOf(rows: Record<string, string>[]): string {
-  const cols = ['camp', 'household', 'section', 'name_ar', 'name_latin', 'sex', 'birth_date', 'birth_year', 'nationality', 'relation', 'languages', 'vulnerabilities', 'related_detainee', 'marking', 'arrival'];
+  const cols = ['camp', 'household', 'section', 'name_ar', 'name_latin', 'sex', 'birth_date', 'birth_year', 'nationality', 'relation', 'languages', 'vulnerabilities', 'related_detainee', 'marking', 'arrival', 'shelter'];
   const cell = (v: string | undefined) => (v === undefined ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n');
 }

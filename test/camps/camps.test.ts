@@ -29,7 +29,7 @@ describe.each(DIALECTS)('camps: registry, movements and releases (%s)', (dialect
   it('imports a household, finds it by any spelling, and shows its family graph with the detainee', async () => {
     const hf = w.as('HF', ['registrar', 'custodian', 'child-protection']);
     const r = await importResidents(hf, csvOf(motherWithTwo('HOL-T0001', w.detaineeIsn)));
-    expect(r).toEqual({ created: 3, households: 1, flags: [] });
+    expect(r).toEqual({ created: 3, households: 1, flags: [], shelters: 0, pendingReview: [] });
     for (const q of ['فاطمه', 'Fatma Hasan', 'hassan']) expect((await listResidents(hf, { search: q })).total, q).toBe(1);
     const h = await showHousehold(hf, 'HOL-T0001');
     expect(h).toMatchObject({ headName: 'Fatima Hassan', members: 3, section: null, nationality: 'IRQ' });

@@ -67,6 +67,26 @@ describe.each(DIALECTS)('camps commands on a loaded scenario (%s)', (dialect) =>
     expect(json<TCampSummary[]>(await run(['--as', 'cpa.c', '--json', 'camps', 'list']))[0]!.population).toBe(before - 3);
   });
 
+  it('ends a guardianship from the CLI, refusing a date in the future; reviews and decisions check their arguments', async () => {
+    const file = join(dir, 'family2.csv');
+    const [mother, son, daughter] = motherWithTwo('HOL-CLI002', 'SP-SY-999999').map(({ related_detainee: _d, ...r }) => r);
+    writeFileSync(file, csvOf([{ ...mother!, name_ar: 'أسماء خالد', name_latin: 'Asma Khalid' }, { ...son!, name_ar: 'طارق', name_latin: 'Tariq' }, { ...daughter!, name_ar: 'سلمى', name_latin: 'Salma' }]));
+    expect((await run(['--as', 'cpa.c', 'camps', 'import', file])).code).toBe(0);
+    const child = await store.db.selectFrom('residents as r').innerJoin('households as h', 'h.id', 'r.household_id').select('r.id').where('h.code', '=', 'HOL-CLI002').where('r.relation', '=', 'son').executeTakeFirstOrThrow();
+    const g = await store.db.selectFrom('camp_guardianships').select('id').where('child_id', '=', child.id).executeTakeFirstOrThrow();
+    const future = await run(['--as', 'cpa.c', 'camps', 'end-guardianship', g.id, '--reason', 'mother left', '--on', '2099-01-01']);
+    expect(future.code).toBe(3);
+    expect(future.stderr).toMatch(/on: is in the future/);
+    expect((await run(['--as', 'cpa.c', 'camps', 'end-guardianship', g.id])).code).toBe(2);
+    const ended = await run(['--as', 'cpa.c', 'camps', 'end-guardianship', g.id, '--reason', 'mother left the camp']);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stdout).toMatch(/ended on \d{4}-\d{2}-\d{2}; 0 guardians remain; the child is flagged unaccompanied/);
+    expect((await run(['--as', 'cpa.c', 'camps', 'end-guardianship', g.id, '--reason', 'again'])).code).toBe(6);
+    expect((await run(['--as', 'cpa.c', '--json', 'camps', 'reviews'])).stdout.trim()).toBe('[]');
+    expect((await run(['--as', 'cpa.c', 'camps', 'decide', 'NOPE', 'maybe'])).code).toBe(2);
+    expect((await run(['--as', 'cpa.c', 'camps', 'decide', 'NOPE', 'same'])).code).toBe(4);
+  });
+
   it('hands al-Hol over: the new authority sees names and ages only; the holding force keeps nothing', async () => {
     expect((await run(['--as', 'cpa.c', 'camps', 'handover', 'HOL', '--to', 'IRQ-MOJ', '--fields', 'names', '--reference', 'x'])).code).toBe(5);
     const done = await run(['--as', 'hf.s', 'camps', 'handover', 'HOL', '--to', 'IRQ-MOJ', '--fields', 'names,birth', '--reference', 'DSA-HOL-1']);

@@ -30,7 +30,7 @@ describe.each(DIALECTS)('camps over HTTP (%s)', (dialect) => {
     expect((await hf.send('POST', '/api/camps/import', csv, { 'content-type': 'application/json' })).statusCode).toBe(415);
     const imported = await hf.send('POST', '/api/camps/import', csv, { 'content-type': 'text/csv' });
     expect(imported.statusCode, imported.body).toBe(200);
-    expect(imported.json()).toEqual({ created: 3, households: 1, flags: [] });
+    expect(imported.json()).toEqual({ created: 3, households: 1, flags: [], shelters: 0, pendingReview: [] });
     const page = await hf.get('/api/camps/residents?camp=HOL&search=Fatima');
     expect(page.json()).toMatchObject({ total: 1, items: [{ nameLatin: 'Fatima Hassan', withheld: [] }] });
     const one = await hf.get(`/api/camps/residents/${page.json().items[0].id as string}`);

@@ -89,4 +89,11 @@ describe('custody commands (sqlite)', () => {
     expect((await run(['custody', 'keys', 'create', '--agency', 'HF'])).code).toBe(6);
     expect(ok(await run(['custody', 'keys', 'rotate', '--agency', 'HF']))).toMatch(/sallyport\/agency\/HF\/2\+/);
   });
+  it('lists the recorded verifications: who ran each, over which head, with what result', async () => {
+    ok(await run(['--as', 'jtf.s', 'custody', 'verify', '--skip-signatures']));
+    const runs = JSON.parse(ok(await run(['--as', 'jtf.s', '--json', 'custody', 'verifications', '--limit', '5']))) as { runBy: string; ok: boolean; signatures: boolean }[];
+    expect(runs[0]).toMatchObject({ runBy: 'jtf.s', ok: true, signatures: false });
+    expect(ok(await run(['--as', 'jtf.s', 'custody', 'verifications'])).split('\n')[0]).toMatch(/ OK {3}size \d+ by jtf\.s$/);
+    expect((await run(['--as', 'jtf.s', 'custody', 'verifications', '--limit', '0'])).code).toBe(2);
+  });
 });

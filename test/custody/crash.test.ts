@@ -7,7 +7,7 @@ import { fileKeyring, verifyLog } from '../../src/custody/index.js';
 import { Prng } from '../../src/scenario/index.js';
 import { openStore } from '../../src/store/index.js';
 import { buildUser, operatorCtx, PASSWORD, suiteClock } from '../support/factories.js';
-import { openTestStore, type TestStore } from '../support/stores.js';
+import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
 import { AIRCRAFT, isnOf, openCustodyWorld } from './world.js';
 
 // The real server, killed with SIGKILL at seeded random moments while clients append handovers over HTTP.
@@ -53,18 +53,18 @@ async function kill(s: Server): Promise<void> {
   await exited;
 }
 
-describe('crash safety: SIGKILL while appending (sqlite)', () => {
+describe.each(DIALECTS)('crash safety: SIGKILL while appending (%s)', (dialect) => {
   let store: TestStore;
   let env: Record<string, string>;
   let server: Server;
   let stopping = false;
-  const rng = new Prng('crash-test');
+  const rng = new Prng(`crash-test-${dialect}`);
   const acknowledged: { id: string; logIndex: number }[] = [];
 
   beforeAll(async () => {
-    store = await openTestStore('sqlite');
+    store = await openTestStore(dialect);
     const keyDir = join(mkdtempSync(join(tmpdir(), 'sallyport-keys-')), 'keys');
-    const w = await openCustodyWorld('sqlite', { detainees: CLIENTS, store, keyring: fileKeyring(keyDir) });
+    const w = await openCustodyWorld(dialect, { detainees: CLIENTS, store, keyring: fileKeyring(keyDir) });
     for (const a of ['HF', 'JTF']) await buildUser(store, w.clock, { username: `${a.toLowerCase()}.c`, agency: a, clearance: 'S', roles: ['custodian'] });
     void operatorCtx(store, suiteClock());
     await store.close();

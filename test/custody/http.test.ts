@@ -85,9 +85,21 @@ describe.each(DIALECTS)('custody over HTTP (%s)', (dialect) => {
     expect(lines.at(-1)).toMatchObject({ type: 'result', report: { ok: true } });
   });
 
+  it('records each verification: the log page shows the last one, the runs list every one', async () => {
+    const status = await moj.get('/api/custody/log');
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toMatchObject({ checkpoint: { origin: 'sallyport/custody' }, lastVerification: { runBy: 'moj.c', agency: 'MOJ', ok: true } });
+    const runs = await jtf.get('/api/custody/verifications?limit=5');
+    expect(runs.json<{ items: { ok: boolean }[] }>().items.length).toBeGreaterThanOrEqual(1);
+    expect(problem(await jtf.get('/api/custody/verifications?limit=0')).issues?.[0]?.field).toMatch(/limit/);
+    expect((await app.inject({ method: 'GET', url: '/api/custody/log' })).statusCode).toBe(401);
+    const queue = await jtf.get('/api/custody/handovers');
+    expect(queue.json<{ items: { marking?: string }[] }>().items.every((h) => typeof h.marking === 'string')).toBe(true);
+  });
+
   it('documents the custody routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/custody/keys', '/api/custody/handovers', '/api/custody/handovers/{id}/sign', '/api/custody/detainees/{id}/bundle', '/api/custody/verify']) {
+    for (const path of ['/api/custody/keys', '/api/custody/handovers', '/api/custody/handovers/{id}/sign', '/api/custody/detainees/{id}/bundle', '/api/custody/verify', '/api/custody/log', '/api/custody/verifications']) {
       expect(doc.paths).toHaveProperty([path]);
     }
   });

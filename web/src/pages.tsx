@@ -9,6 +9,10 @@ import { SitrepPage } from './coordination/SitrepPage.js';
 import { HouseholdPage } from './camps/HouseholdPage.js';
 import { ReleasePage } from './camps/ReleasePage.js';
 import { ResidentPage } from './camps/ResidentPage.js';
+import { ReviewsPage } from './camps/ReviewsPage.js';
+import { HandoversPage } from './custody/HandoversPage.js';
+import { LogPage } from './custody/LogPage.js';
+import { TimelinePage } from './custody/TimelinePage.js';
 import { MapPage } from './map/MapPage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
@@ -56,4 +60,8 @@ export const PAGES: readonly PageDef[] = [
   { path: '/agreements', label: 'Agreements', element: <AgreementsPage />, end: true },
   { path: '/agreements/new', element: <NewAgreementPage /> },
   { path: '/agreements/:code', element: <AgreementPage /> },
+  { path: '/custody/handovers', label: 'Handovers', element: <HandoversPage /> },
+  { path: '/custody/log', label: 'Custody log', element: <LogPage /> },
+  { path: '/custody/detainees/:isn', element: <TimelinePage /> },
+  { path: '/camps/reviews', element: <ReviewsPage /> },
 ];

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import {
-  CAMP_FIELDS, RESIDENT_CSV_COLUMNS, RESIDENT_STATUSES, ZCohortQuery, ZHandoverRequest, ZReleaseRequest, ZResidentListQuery,
+  CAMP_FIELDS, RESIDENT_CSV_COLUMNS, RESIDENT_STATUSES, ZCohortQuery, ZDuplicateDecision, ZDuplicateReviewQuery, ZEndGuardianshipRequest, ZHandoverRequest,
+  ZReleaseRequest, ZResidentListQuery, decideDuplicateReview, endGuardianship, listDuplicateReviews, type TDuplicateReview,
   campAuthority, campCohorts, campOverview, handoverCamp, importResidents, listCamps, listResidents, releaseResidents,
 } from '../../camps/index.js';
 import { collect, given, parseArgs, readArgFile } from '../args.js';
@@ -107,9 +108,52 @@ function registerWriteCommands(camps: Command, io: CliIo): void {
     });
 }
 
-/** `camps list|show|residents|cohorts|import|release|handover`: thin commands over the camps module's use cases. */
+function reviewLine(r: TDuplicateReview): string {
+  const s = r.submitted;
+  const e = r.existing;
+  return `${r.id} ${r.status} ${r.camp} (${r.marking}) row ${s.row} by ${r.requestedBy}: ${s.nameLatin} / ${s.nameAr}, ${s.sex}, ${s.birth}, ${s.nationality}, ${s.household ?? '-'}`
+    + ` — looks like ${e.id}: ${e.nameLatin} / ${e.nameAr}, ${e.sex}, ${e.birth}, ${e.nationality}, ${e.household ?? '-'}${r.decision ? ` — decided by ${r.decision.by}` : ''}`;
+}
+
+function registerCareCommands(camps: Command, io: CliIo): void {
+  camps.command('end-guardianship').description("end a child's guardianship (audited); the child is flagged unaccompanied if no guardian remains")
+    .argument('<id>', 'guardianship id (see the resident)').requiredOption('--reason <text>', 'why it ends').option('--on <date>', 'last day (YYYY-MM-DD, default today)')
+    .action(async (id: string, opts: { reason: string; on?: string }, cmd: Command) => {
+      const input = parseArgs(ZEndGuardianshipRequest, given({ reason: opts.reason, on: opts.on }), { reason: '--reason', on: '--on' });
+      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+        const r = await endGuardianship(ctx, id, input);
+        if (json) await printJson(io.stdout, r);
+        else await writeLine(io.stdout, `guardianship ${r.id} ended on ${r.until}; ${r.remainingGuardians} guardian${r.remainingGuardians === 1 ? '' : 's'} remain${r.flaggedUnaccompanied ? '; the child is flagged unaccompanied' : ''}`);
+      });
+    });
+
+  camps.command('reviews').description('likely duplicate residents held by imports (for a reviewer who may see both records)')
+    .option('--status <status>', 'pending, same or different', 'pending')
+    .action(async (opts: { status: string }, cmd: Command) => {
+      const q = parseArgs(ZDuplicateReviewQuery, { status: opts.status }, { status: '--status' });
+      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+        const items = await listDuplicateReviews(ctx, q);
+        if (json) await printJson(io.stdout, items);
+        else await printMarked(io.stdout, items.map((r) => r.marking), items.map(reviewLine));
+      });
+    });
+
+  camps.command('decide').description('decide a duplicate review: the same person (nothing is created) or a different one (the row is registered)')
+    .argument('<review>', 'review id').argument('<decision>', 'same or different').option('--note <text>', 'why')
+    .action(async (id: string, decision: string, opts: { note?: string }, cmd: Command) => {
+      const input = parseArgs(ZDuplicateDecision, given({ decision, note: opts.note }), { decision: 'DECISION', note: '--note' });
+      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+        const r = await decideDuplicateReview(ctx, id, input);
+        if (json) await printJson(io.stdout, r);
+        else await printMarked(io.stdout, [r.marking], [reviewLine(r)]);
+      });
+    });
+}
+
+/** `camps list|show|residents|cohorts|import|release|handover|end-guardianship|reviews|decide`: thin commands over the camps module's use cases. */
 export function registerCampsCommands(program: Command, io: CliIo): void {
   const camps = program.command('camps').description('displacement camps: residents, releases, the control handover and age cohorts');
   registerReadCommands(camps, io);
   registerWriteCommands(camps, io);
+  registerCareCommands(camps, io);
 }

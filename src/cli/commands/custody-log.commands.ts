@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/index.js';
 import {
-  checkBundle, currentCheckpoint, CustodyErrors, entryProof, exportBundle, getConsistencyProof, listAlerts, verifyLog, witnessHead, ZConsistencyQuery,
+  checkBundle, currentCheckpoint, CustodyErrors, entryProof, exportBundle, getConsistencyProof, listAlerts, listVerifications, verifyLog, witnessHead, ZConsistencyQuery,
 } from '../../custody/index.js';
 import { parseArgs, readArgFile } from '../args.js';
 import { UsageError } from '../exit-codes.js';
@@ -12,7 +12,7 @@ import { printJson } from '../output.js';
 import { openOutput, writeOutput } from '../output-file.js';
 import { bundleLines, verifyLines } from '../present/custody.present.js';
 import { progressOn } from '../progress.js';
-import { globalsOf, withSession } from '../session.js';
+import { databaseUrlOf, globalsOf, withSession } from '../session.js';
 
 /** The `reason` of an alert's detail, as text. */
 function reasonOf(detail: Record<string, unknown> | undefined): string {
@@ -73,9 +73,11 @@ function registerIntegrityCommands(custody: Command, io: CliIo): void {
   custody.command('verify').description('recompute the whole log from storage: every leaf, node, signature and tree head; names the first bad entry')
     .option('--skip-signatures', 'check hashes and signed heads only, not each event signature and chain (faster)')
     .action(async (opts: { skipSignatures?: boolean }, cmd: Command) => {
-      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+      const g = globalsOf(cmd.optsWithGlobals());
+      await withSession(g, io, async ({ ctx, json }) => {
         const progress = progressOn(io.stderr, { label: 'verifying', quiet: json });
-        const report = await verifyLog(ctx, { signatures: !opts.skipSignatures, onProgress: (p) => progress.update({ done: p.done, total: p.total, records: p.done }) })
+        // The hash-only pass of a large log runs in worker threads, each with its own connection to the store.
+        const report = await verifyLog(ctx, { signatures: !opts.skipSignatures, databaseUrl: databaseUrlOf(g, io.env), onProgress: (p) => progress.update({ done: p.done, total: p.total, records: p.done }) })
           .finally(() => progress.finish());
         if (json) await printJson(io.stdout, report);
         else for (const l of verifyLines(report)) await writeLine(io.stdout, l);
@@ -99,6 +101,16 @@ function registerIntegrityCommands(custody: Command, io: CliIo): void {
       });
     });
 
+  custody.command('verifications').description('recorded full verifications of the log, newest first').option('--limit <n>', 'how many', '20')
+    .action(async (opts: { limit: string }, cmd: Command) => {
+      const { limit } = parseArgs(z.object({ limit: z.coerce.number().int().min(1).max(200) }), opts, { limit: '--limit' });
+      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+        const runs = await listVerifications(ctx, limit);
+        if (json) await printJson(io.stdout, runs);
+        else for (const r of runs) await writeLine(io.stdout, `${r.finishedAt} ${r.ok ? 'OK  ' : 'FAIL'} size ${r.size} by ${r.runBy}${r.firstBad ? ` — entry ${r.firstBad.index ?? '-'} ${r.firstBad.what}: ${r.firstBad.reason}` : ''}`);
+      });
+    });
+
   custody.command('alerts').description('custody alerts (split views), newest first').action(async (_o: unknown, cmd: Command) => {
     await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
       const alerts = await listAlerts(ctx);
@@ -108,7 +120,7 @@ function registerIntegrityCommands(custody: Command, io: CliIo): void {
   });
 }
 
-/** `custody checkpoint|proof|check-bundle|consistency|verify|witness|alerts`. */
+/** `custody checkpoint|proof|check-bundle|consistency|verify|verifications|witness|alerts`. */
 export function registerCustodyLogCommands(custody: Command, io: CliIo): void {
   registerProofCommands(custody, io);
   registerIntegrityCommands(custody, io);

@@ -63,7 +63,11 @@ export function cohortLines(c: TCohorts): string[] {
 
 /** What an import did. */
 export function importLines(r: TResidentImportResult): string[] {
-  return [`imported ${r.created} resident${r.created === 1 ? '' : 's'} in ${r.households} new household${r.households === 1 ? '' : 's'}`, ...r.flags.map((f) => `row ${f.row} ${f.field}: ${f.reason}`)];
+  return [
+    `imported ${r.created} resident${r.created === 1 ? '' : 's'} in ${r.households} new household${r.households === 1 ? '' : 's'}; ${r.shelters} shelter${r.shelters === 1 ? '' : 's'} created`,
+    ...r.flags.map((f) => `row ${f.row} ${f.field}: ${f.reason}`),
+    ...r.pendingReview.map((p) => `row ${p.row}: held for review ${p.reviewId} (a reviewer decides whether it duplicates a registered resident)`),
+  ];
 }
 
 /** What a release did. */

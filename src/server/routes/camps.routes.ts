@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  assignToProgramme, campAuthority, campCohorts, campOverview, campPopulation, createProgramme, exportResidents, handoverCamp, householdGraph,
+  assignToProgramme, campAuthority, decideDuplicateReview, endGuardianship, listDuplicateReviews, campCohorts, campOverview, campPopulation, createProgramme, exportResidents, handoverCamp, householdGraph,
   importResidents, listCamps, listHouseholds, listProgrammes, listResidents, programmeWorklist, recordAgreement, recordAttendance,
   recordFamilyLink, recordGuardian, recordMovement, releaseResidents, residentGraph, showHousehold, showResident,
   ZAgreementRequest, ZAssignRequest, ZAttendanceRequest, ZCampAuthority, ZCampOverview, ZCampPopulation, ZCampResident, ZCampResidentDetail,
@@ -10,6 +10,7 @@ import {
   ZRecorded, ZReleaseRequest, ZReleaseResult, ZResidentImportResult, ZResidentListQuery, ZResidentPage, ZWorklist, ZWorklistQuery,
   type TAgreementRequest, type TAssignRequest, type TAttendanceRequest, type TFamilyLinkRequest, type TGuardianRequest, type THandoverRequest,
   type TMovementRequest, type TProgrammeInput, type TReleaseRequest,
+  ZDuplicateDecision, ZDuplicateReview, ZDuplicateReviewQuery, ZEndGuardianshipRequest, ZEndGuardianshipResult, type TDuplicateDecision, type TEndGuardianshipRequest,
 } from '../../camps/index.js';
 import { DomainError } from '../../kernel/index.js';
 import { authOf } from '../plugins/auth.js';
@@ -99,9 +100,23 @@ const importRoute: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => idempotentWrite(request, reply, { schema: ZResidentImportResult, status: 200, run: (ctx) => importResidents(ctx, request.body) }));
 };
 
+/** Ending a guardianship, and the reviews of likely duplicate residents that imports hold. */
+const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/api/camps/guardianships/:id/end', {
+    schema: { tags: R, summary: "End a child's guardianship (reason, date); the child is flagged unaccompanied if no guardian remains", ...H, params: ZIdParams, body: ZEndGuardianshipRequest, response: { 200: ZEndGuardianshipResult } },
+  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZEndGuardianshipResult, status: 200, run: (ctx) => endGuardianship(ctx, request.params.id, sentBody<TEndGuardianshipRequest>(request)) }));
+  app.get('/api/camps/reviews', {
+    schema: { tags: R, summary: 'Likely duplicate residents held by imports, for a reviewer who may see both records', querystring: ZDuplicateReviewQuery, response: { 200: itemsOf(ZDuplicateReview) } },
+  }, async (request) => ({ items: await listDuplicateReviews(authOf(request).ctx, request.query) }));
+  app.post('/api/camps/reviews/:id/decide', {
+    schema: { tags: R, summary: 'Decide a duplicate review: same person (nothing created) or different (the row is registered)', ...H, params: ZIdParams, body: ZDuplicateDecision, response: { 200: ZDuplicateReview } },
+  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZDuplicateReview, status: 200, run: (ctx) => decideDuplicateReview(ctx, request.params.id, sentBody<TDuplicateDecision>(request)) }));
+};
+
 /** Camps: overviews, population, control and agreements, releases; residents, programmes and imports. */
 export const campsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(residentRoutes);
+  await app.register(reviewRoutes);
   await app.register(programmeRoutes);
   await app.register(importRoute);
   app.get('/api/camps', {

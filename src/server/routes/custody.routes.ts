@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Ctx } from '../../access/index.js';
 import {
   cancelHandover, createAgencyKey, createHandover, currentCheckpoint, custodyCtx, detaineeTimeline, entryProof, exportBundle,
-  getConsistencyProof, listAlerts, listHandovers, listKeys, placeHistory, recordEvent, rotateAgencyKey, showHandover, signHandover, verifyLog, witnessHead,
+  getConsistencyProof, listAlerts, listHandovers, listKeys, listVerifications, logStatus, placeHistory, recordEvent, rotateAgencyKey, showHandover, signHandover, verifyLog, witnessHead,
   ZAgencyKeyRequest, ZBundle, ZCheckpointInfo, ZConsistencyProof, ZConsistencyQuery, ZCreateHandoverRequest, ZCustodyAlert, ZCustodyKey,
-  ZCustodyKeys, ZHandover, ZHandoverListQuery, ZLogEntry, ZPlaceHistory, ZRecordEventRequest, ZTimeline, ZVerifyEvent, ZWitnessRequest, ZWitnessResult,
+  ZCustodyKeys, ZHandover, ZLogStatus, ZVerificationRun, ZHandoverListQuery, ZLogEntry, ZPlaceHistory, ZRecordEventRequest, ZTimeline, ZVerifyEvent, ZWitnessRequest, ZWitnessResult,
   type Keyring, type TAgencyKeyRequest, type TCreateHandoverRequest, type TRecordEventRequest, type TVerifyEvent, type TWitnessRequest,
 } from '../../custody/index.js';
 import { authOf } from '../plugins/auth.js';
@@ -14,6 +14,7 @@ import { itemsOf, sendNdjson, sentBody, ZIdParams } from './present.js';
 
 const C = ['custody'];
 const ZIndexParams = z.strictObject({ index: z.coerce.number().int().min(0) });
+const ZRunsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 const ZVerifyQuery = z.strictObject({ signatures: z.enum(['true', 'false']).default('true').describe('also check every event signature and the chain of custody') });
 const text = (description: string) => ({ description, content: { 'text/plain': { schema: z.string() } } });
 
@@ -59,6 +60,14 @@ export const custodyRoutes: FastifyPluginAsyncZod<CustodyRouteOptions> = async (
   app.get('/api/custody/checkpoint', {
     schema: { tags: C, summary: "The log's newest signed tree head (a C2SP checkpoint)", response: { 200: ZCheckpointInfo } },
   }, async (request) => currentCheckpoint(authOf(request).ctx));
+
+  app.get('/api/custody/log', {
+    schema: { tags: C, summary: "The log page: newest signed head, last verification and the recent ones", response: { 200: ZLogStatus } },
+  }, async (request) => logStatus(authOf(request).ctx));
+
+  app.get('/api/custody/verifications', {
+    schema: { tags: C, summary: 'Recorded full verifications of the log, newest first', querystring: ZRunsQuery, response: { 200: itemsOf(ZVerificationRun) } },
+  }, async (request) => ({ items: await listVerifications(authOf(request).ctx, request.query.limit) }));
 
   app.get('/api/custody/consistency', {
     schema: { tags: C, summary: 'A consistency proof between two tree sizes', querystring: ZConsistencyQuery, response: { 200: ZConsistencyProof } },

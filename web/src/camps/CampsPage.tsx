@@ -11,6 +11,7 @@ export function CampsPage() {
   return (
     <div className="page">
       <h1>Camps</h1>
+      <p><Link to="/camps/reviews">Likely duplicate residents awaiting review</Link> (reviewers)</p>
       {camps.isPending ? (
         <Loading what="camps" />
       ) : camps.isError ? (

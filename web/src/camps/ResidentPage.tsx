@@ -5,6 +5,7 @@ import { countryName, humanize } from '../common/format.js';
 import { ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
 import { useGraph, useResident } from './api.js';
+import { EndGuardianship } from './EndGuardianship.js';
 import { FamilyGraph } from './FamilyGraph.js';
 
 const W = <span className="withheld">withheld</span>;
@@ -31,7 +32,19 @@ export function ResidentPage() {
         <dt>Relation to head</dt><dd>{r.relation ? humanize(r.relation) : W}</dd>
         <dt>Languages</dt><dd>{r.languages ? r.languages.join(', ') || '—' : W}</dd>
         <dt>Vulnerabilities</dt><dd>{r.vulnerabilities ? r.vulnerabilities.map(humanize).join(', ') || '—' : W}</dd>
-        <dt>Guardians</dt><dd>{r.guardians ? r.guardians.map((g) => `${g.guardian.name ?? '(name withheld)'} (${g.kind})`).join(', ') || 'none recorded' : W}</dd>
+        <dt>Guardians</dt>
+        <dd data-testid="guardians">
+          {!r.guardians ? W : r.guardians.length === 0 ? 'none recorded' : (
+            <ul className="plain">
+              {r.guardians.map((g) => (
+                <li key={g.id} data-testid="guardianship" data-ended={g.until ? 'yes' : 'no'}>
+                  {g.guardian.name ?? '(name withheld)'} ({g.kind}), since {g.since}{g.until ? `, ended ${g.until}` : ''}{' '}
+                  {!g.until && <EndGuardianship id={g.id} guardian={g.guardian.name ?? g.kind} />}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>Relatives abroad</dt><dd>{r.relativesAbroad ? r.relativesAbroad.map((x) => `${x.name} (${x.relation}${x.country ? `, ${x.country}` : ''})`).join(', ') || '—' : W}</dd>
         <dt>Programmes</dt><dd>{r.programmes ? r.programmes.map((p) => `${p.name} (${p.status}, ${p.attended}/${p.sessions})`).join(', ') || '—' : W}</dd>
       </dl>

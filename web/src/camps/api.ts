@@ -4,6 +4,8 @@ import {
   ZCampAuthority, ZCampResidentDetail, ZHouseholdDetail, ZHouseholdPage, ZReleaseResult, type TReleaseRequest,
 } from '../../../src/camps/camps.schemas.js';
 import { ZCampOverview, ZCampSummary, ZCohorts, ZFamilyGraph, ZWorklist } from '../../../src/camps/cohorts.schemas.js';
+import { ZEndGuardianshipResult, type TEndGuardianshipRequest } from '../../../src/camps/links.schemas.js';
+import { ZDuplicateReview, type TDuplicateDecision } from '../../../src/camps/reviews.schemas.js';
 import { api } from '../api/client.js';
 
 /*
@@ -62,6 +64,30 @@ export function useRelease(code: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: TReleaseRequest) => api(`/api/camps/${enc(code)}/releases`, ZReleaseResult, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['camps'] }),
+  });
+}
+
+/** Ends a guardianship; the resident (and everything else about the camps) is refetched. */
+export function useEndGuardianship() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TEndGuardianshipRequest }) => api(`/api/camps/guardianships/${enc(id)}/end`, ZEndGuardianshipResult, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['camps'] }),
+  });
+}
+
+const ZReviewList = z.object({ items: z.array(ZDuplicateReview) });
+
+/** Reviews of likely duplicate residents the reviewer may see. */
+export function useDuplicateReviews(status: 'pending' | 'same' | 'different') {
+  return useQuery({ queryKey: ['camps', 'reviews', status], queryFn: async ({ signal }) => (await api(`/api/camps/reviews?status=${status}`, ZReviewList, { signal })).items });
+}
+
+export function useDecideReview() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TDuplicateDecision }) => api(`/api/camps/reviews/${enc(id)}/decide`, ZDuplicateReview, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['camps'] }),
   });
 }

@@ -96,6 +96,8 @@ export function DetaineePage() {
           <dd>{d.facility ? <Link to={`/facilities/${encodeURIComponent(d.facility)}`}>{d.facility}</Link> : '—'}</dd>
           <dt>Custodian</dt>
           <dd>{d.custodian ?? '—'}</dd>
+          <dt>Chain of custody</dt>
+          <dd><Link to={`/custody/detainees/${encodeURIComponent(d.isn)}`} data-testid="custody-timeline-link">Custody timeline, signatures and proofs</Link></dd>
           <dt>Risk tier</dt>
           <dd>{d.riskTier}</dd>
           <dt>Legal status</dt>
