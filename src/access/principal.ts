@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
+  'repatriation:read', 'repatriation:write', 'repatriation:handover',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:admin': ['custodian', 'admin'],
   // Airlift: planners (the military command) export instances and plan; admins too.
   'airlift:plan': ['planner', 'admin'],
+  // Repatriation: readers see the board within their markings; diplomats keep the engagement log, the status
+  // and plan batches; custodians and camp staff hand batches over (each part under custody's or camps' rules).
+  'repatriation:read': ALL_READERS,
+  'repatriation:write': ['diplomat', 'admin'],
+  'repatriation:handover': ['custodian', 'child-protection', 'humanitarian', 'admin'],
 };
 
 /**

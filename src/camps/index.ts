@@ -54,3 +54,6 @@ export { createProgramme, listProgrammes, assignToProgramme, recordAttendance } 
 export { recordGuardian, recordFamilyLink } from './guardians.js';
 /** The camps' baseline for a loaded scenario (called by the scenario loader). */
 export { seedCampRecords } from './seed.js';
+/** Residents counted by camp, nationality, status, sex and age group, for the repatriation board. */
+export { campNationals, residentsById } from './nationals.js';
+export type { CampNationals, CampNationalsCount } from './nationals.js';

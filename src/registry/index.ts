@@ -16,3 +16,5 @@ export { bulkInsert } from './bulk.store.js';
 export type { BulkRows } from './bulk.store.js';
 export { recordCustodyChange, findPlace, custodySubject, custodySubjects, ZCustodyChange } from './custody-change.js';
 export type { TCustodyChange, PlaceKind } from './custody-change.js';
+export { countNationals, lastBirthDateAt, NATIONAL_AGE_GROUPS } from './nationals.js';
+export type { NationalsCount, NationalAgeGroup } from './nationals.js';

@@ -3,6 +3,7 @@ import { householdRecords, residentRecords } from './camps.js';
 import { agencyRecords, aircraftRecords, aircraftTypeRecords, facilityRecords, planFacilities, userRecords } from './cast.js';
 import { detaineeRecords } from './detainees.js';
 import { Prng } from './prng.js';
+import { repatriationRecords } from './repatriation.js';
 import { PRISONS } from './reference.data.js';
 import type { TScenarioKnobs, TScenarioRecord } from './scenario.schemas.js';
 
@@ -91,4 +92,5 @@ export function* generateScenario(opts: GenerateOptions): Generator<TScenarioRec
   const camps = { rng: root.fork('camps'), ids, epochMs, camps: plan.camps.map((c) => ({ code: c.seed.code, population: c.population })), index };
   yield* householdRecords(camps);
   yield* residentRecords(camps);
+  yield* repatriationRecords(root.fork('repatriation'), epochMs);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkName, formatMarking, isCountryCode, isDomainError, isIsn, isUlid, parseMarking } from '../kernel/index.js';
+import { ZScenarioRepatriation } from './repatriation.schemas.js';
 
 /**
  * The scenario file: NDJSON, one record per line, each a JSON object whose first field `type` says what it is.
@@ -275,6 +276,7 @@ export const ZScenarioRecord = z.discriminatedUnion('type', [
   ZScenarioTruth,
   ZScenarioHousehold,
   ZScenarioResident,
+  ZScenarioRepatriation,
 ]);
 /** Any line of a scenario file. */
 export type TScenarioRecord = z.infer<typeof ZScenarioRecord>;

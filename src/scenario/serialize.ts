@@ -3,6 +3,7 @@ import {
   ZScenarioHousehold, ZScenarioKnobs, ZScenarioLandingZone, ZScenarioResident, ZScenarioTruth, ZScenarioUser,
   type TScenarioRecord, type TScenarioRecordType,
 } from './scenario.schemas.js';
+import { ZScenarioRepatriation } from './repatriation.schemas.js';
 
 /**
  * One record as one line of JSON, keys in the order the schema declares them (`type` first), whatever order the
@@ -20,6 +21,7 @@ const TOP: Readonly<Record<TScenarioRecordType, readonly string[]>> = {
   truth: Object.keys(ZScenarioTruth.shape),
   household: Object.keys(ZScenarioHousehold.shape),
   resident: Object.keys(ZScenarioResident.shape),
+  repatriation: Object.keys(ZScenarioRepatriation.shape),
 };
 
 // Nested objects with a fixed shape; truth `detail` has none and keeps the order it was built in.

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RepatriationTables } from './schema-repatriation.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -41,6 +42,7 @@ export interface Database {
   camp_programmes: CampProgrammesTable;
   camp_programme_assignments: CampProgrammeAssignmentsTable;
   camp_attendance: CampAttendanceTable;
+  repatriation_countries: RepatriationTables['repatriation_countries']; repatriation_status_changes: RepatriationTables['repatriation_status_changes']; repatriation_engagements: RepatriationTables['repatriation_engagements']; repatriation_batches: RepatriationTables['repatriation_batches']; repatriation_batch_members: RepatriationTables['repatriation_batch_members'];
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { Scope } from '../access/index.js';
+import type { Db } from '../store/index.js';
+
+/** One group of residents in scope: same camp, nationality, status, sex, age group and marking. */
+export interface ResidentGroupRow {
+  facility_id: string;
+  nationality: string;
+  status: string;
+  sex: string;
+  age_group: string;
+  marking_id: number;
+  n: number | string | bigint;
+}
+
+/**
+ * Residents in scope of the given camps grouped by camp, nationality, status, sex, age group (`under-12`,
+ * `12-17`, `adult`, `unknown`, from the birth reference against `cut12`/`cut18`, the last birth dates of someone
+ * aged 12 and 18) and marking.
+ */
+export async function groupResidents(db: Db, scope: Scope, q: { campIds: readonly string[]; nationality?: string | undefined; cut12: string; cut18: string }): Promise<ResidentGroupRow[]> {
+  // NOTE: birth references are ISO dates, so text comparison orders them on both dialects.
+  const ref = sql`coalesce(d.birth_ref, r.birth_date)`;
+  const ageGroup = sql<string>`case when ${ref} is null then 'unknown' when ${ref} > ${q.cut12} then 'under-12' when ${ref} > ${q.cut18} then '12-17' else 'adult' end`;
+  let query = db
+    .selectFrom('residents as r')
+    .leftJoin('camp_resident_details as d', 'd.resident_id', 'r.id')
+    .select(['r.facility_id', 'r.nationality', 'r.status', 'r.sex', 'r.marking_id', ageGroup.as('age_group'), (eb) => eb.fn.countAll().as('n')])
+    .where('r.marking_id', 'in', scope.markingIds)
+    .where('r.facility_id', 'in', q.campIds.length > 0 ? [...q.campIds] : ['#none'])
+    .groupBy(['r.facility_id', 'r.nationality', 'r.status', 'r.sex', 'r.marking_id', ageGroup]);
+  if (q.nationality) query = query.where('r.nationality', '=', q.nationality);
+  return (await query.execute());
+}
