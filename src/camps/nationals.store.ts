@@ -22,13 +22,18 @@ export async function groupResidents(db: Db, scope: Scope, q: { campIds: readonl
   // NOTE: birth references are ISO dates, so text comparison orders them on both dialects.
   const ref = sql`coalesce(d.birth_ref, r.birth_date)`;
   const ageGroup = sql<string>`case when ${ref} is null then 'unknown' when ${ref} > ${q.cut12} then 'under-12' when ${ref} > ${q.cut18} then '12-17' else 'adult' end`;
-  let query = db
+  let inner = db
     .selectFrom('residents as r')
     .leftJoin('camp_resident_details as d', 'd.resident_id', 'r.id')
-    .select(['r.facility_id', 'r.nationality', 'r.status', 'r.sex', 'r.marking_id', ageGroup.as('age_group'), (eb) => eb.fn.countAll().as('n')])
+    .select(['r.facility_id', 'r.nationality', 'r.status', 'r.sex', 'r.marking_id', ageGroup.as('age_group')])
     .where('r.marking_id', 'in', scope.markingIds)
-    .where('r.facility_id', 'in', q.campIds.length > 0 ? [...q.campIds] : ['#none'])
-    .groupBy(['r.facility_id', 'r.nationality', 'r.status', 'r.sex', 'r.marking_id', ageGroup]);
-  if (q.nationality) query = query.where('r.nationality', '=', q.nationality);
+    .where('r.facility_id', 'in', q.campIds.length > 0 ? [...q.campIds] : ['#none']);
+  if (q.nationality) inner = inner.where('r.nationality', '=', q.nationality);
+  // NOTE: grouped in an outer query: PostgreSQL does not match a GROUP BY expression whose parameters are bound
+  // separately from the same expression in the select list.
+  const query = db
+    .selectFrom(inner.as('x'))
+    .select(['x.facility_id', 'x.nationality', 'x.status', 'x.sex', 'x.marking_id', 'x.age_group', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['x.facility_id', 'x.nationality', 'x.status', 'x.sex', 'x.marking_id', 'x.age_group']);
   return (await query.execute());
 }

@@ -32,11 +32,16 @@ export async function groupNationals(db: Db, scope: Scope, q: { nationality?: st
     when d.birth_year is not null and d.birth_year * 10000 + 701 > ${dayNumber(q.cut18)} then '12-17'
     when d.birth_year is not null then 'adult'
     else 'unknown' end`;
-  let query = db
+  let inner = db
     .selectFrom('detainees as d')
-    .select(['d.nationality', 'd.status', 'd.sex', 'd.marking_id', ageGroup.as('age_group'), (eb) => eb.fn.countAll().as('n')])
-    .where('d.marking_id', 'in', scope.markingIds)
-    .groupBy(['d.nationality', 'd.status', 'd.sex', 'd.marking_id', ageGroup]);
-  if (q.nationality) query = query.where('d.nationality', '=', q.nationality);
+    .select(['d.nationality', 'd.status', 'd.sex', 'd.marking_id', ageGroup.as('age_group')])
+    .where('d.marking_id', 'in', scope.markingIds);
+  if (q.nationality) inner = inner.where('d.nationality', '=', q.nationality);
+  // NOTE: grouped in an outer query: PostgreSQL does not match a GROUP BY expression whose parameters are bound
+  // separately from the same expression in the select list.
+  const query = db
+    .selectFrom(inner.as('x'))
+    .select(['x.nationality', 'x.status', 'x.sex', 'x.marking_id', 'x.age_group', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['x.nationality', 'x.status', 'x.sex', 'x.marking_id', 'x.age_group']);
   return (await query.execute());
 }

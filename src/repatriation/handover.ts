@@ -1,7 +1,7 @@
 import { DomainError, newId } from '../kernel/index.js';
-import { requirePermission, withDb, type Ctx } from '../access/index.js';
+import { findAgencyByCode, requirePermission, withDb, type Ctx } from '../access/index.js';
 import { releaseResidents } from '../camps/index.js';
-import { createHandover, signHandover, type CustodyCtx } from '../custody/index.js';
+import { createHandover, recordEvent, signHandover, type CustodyCtx } from '../custody/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { selectMembers, updateBatch, updateMember, type BatchRow, type MemberRow } from './batch.store.js';
 import { batchRow, checkConditions, membersOf, showBatch } from './batches.js';
@@ -87,8 +87,9 @@ export async function handOverBatch(cx: CustodyCtx, id: string, raw: THandOverRe
     const now = cx.clock.now().toISOString();
     const facts = await membersOf(tx, { country: b.country, date: now.slice(0, 10), members: refs });
     checkConditions(conditions as Parameters<typeof checkConditions>[0], facts, { assurances: b.assurances });
-    for (const m of todo.filter((x) => x.kind === 'detainee')) {
-      const h = await createHandover(tx, { detainee: m.detainee_id!, to: { agency: b.receiving_code, place: b.place }, condition: { status: input.condition }, witnesses: [] });
+    for (const [i, m] of todo.entries()) {
+      if (m.kind !== 'detainee') continue;
+      const h = await createHandover(tx, { detainee: facts[i]!.label, to: { agency: b.receiving_code, place: b.place }, condition: { status: input.condition }, witnesses: [] });
       await updateMember(trx, id, m.position, { state: 'awaiting-receipt', handover_id: h.id });
     }
     const residents = todo.filter((x) => x.kind === 'resident');
@@ -108,8 +109,9 @@ export async function handOverBatch(cx: CustodyCtx, id: string, raw: THandOverRe
 }
 
 /**
- * The receiving agency signs, on receipt, every custody handover of the batch awaiting it: each detainee's
- * custodian, place and status change with the log entry, and the batch is handed over once every member is.
+ * The receiving agency signs, on receipt, every custody handover of the batch awaiting it (each detainee's
+ * custodian and place change with the log entry), then records each detainee's repatriation in the custody log
+ * (the registry marks them repatriated); the batch is handed over once every member is.
  * Requires `repatriation:handover` and `custody:sign` as a user of the receiving agency. One transaction; audited.
  * @throws DomainError NOT_FOUND, REPATRIATION_BATCH_STATE (nothing awaits receipt), and custody's errors
  *   (CUSTODY_NOT_YOUR_AGENCY for a user of another agency).
@@ -123,8 +125,12 @@ export async function receiveBatch(cx: CustodyCtx, id: string): Promise<TBatch> 
     const awaiting = (await selectMembers(trx, [id])).filter((m) => m.state === 'awaiting-receipt');
     if (awaiting.length === 0) throw stateError(id, 'no detainee handover awaits receipt');
     const now = cx.clock.now().toISOString();
+    const receiver = await findAgencyByCode(trx, b.receiving_code);
     for (const m of awaiting) {
-      await signHandover(tx, m.handover_id!);
+      const signed = await signHandover(tx, m.handover_id!);
+      // Received by the country's officials, the detainee leaves the operation: the custody log says so and the
+      // registry marks them repatriated.
+      await recordEvent(tx, { type: 'repatriation', detainee: signed.detainee, country: b.country, receivingAuthority: receiver?.name ?? b.receiving_code });
       await updateMember(trx, id, m.position, { state: 'handed-over', handed_over_at: now });
     }
     await settle(tx, trx, b);
