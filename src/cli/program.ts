@@ -9,6 +9,7 @@ import { registerDbCommands } from './commands/db.commands.js';
 import { registerRegistryCommands } from './commands/registry.commands.js';
 import { registerScenarioCommands } from './commands/scenario.commands.js';
 import { registerServeCommands } from './commands/serve.commands.js';
+import { registerRepatriationCommands } from './commands/repatriation.commands.js';
 import { EXIT_CODE_HELP, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo): Command {
   registerCustodyCommands(program, io);
   registerCampsCommands(program, io);
   registerAirliftCommands(program, io);
+  registerRepatriationCommands(program, io);
   return program;
 }
 
