@@ -10,6 +10,8 @@ import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
 import { FacilitiesPage } from './registry/FacilitiesPage.js';
 import { FacilityPage } from './registry/FacilityPage.js';
+import { CountryPage } from './repatriation/CountryPage.js';
+import { RepatriationPage } from './repatriation/RepatriationPage.js';
 
 /**
  * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
@@ -36,4 +38,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/:code', element: <CampPage /> },
   { path: '/camps/:code/cohorts', element: <CohortsPage /> },
   { path: '/camps/:code/release', element: <ReleasePage /> },
+  { path: '/repatriation', label: 'Repatriation', element: <RepatriationPage /> },
+  { path: '/repatriation/:country', element: <CountryPage /> },
 ];
