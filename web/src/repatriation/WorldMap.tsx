@@ -50,7 +50,7 @@ export function WorldMap({ data }: { data: TWorldMap }) {
         <g aria-hidden="true">
           {countries.data?.map((c) => {
             const origin = byNumeric.get(c.id);
-            return <path key={c.id} d={path(c.feature) ?? ''} className="world-country" fill={origin ? STATUS_COLOURS[origin.status] : undefined} />;
+            return <path key={c.id} d={path(c.feature) ?? ''} className="world-country" style={origin ? { fill: STATUS_COLOURS[origin.status] } : undefined} />;
           })}
         </g>
         <g>
