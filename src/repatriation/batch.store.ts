@@ -38,7 +38,12 @@ export async function selectMembers(db: Db, batchIds: readonly string[]): Promis
   return db.selectFrom('repatriation_batch_members').selectAll().where('batch_id', 'in', [...batchIds]).orderBy('batch_id').orderBy('position').execute();
 }
 
-export async function updateMember(db: Db, batchId: string, position: number, set: Partial<Pick<MemberRow, 'state' | 'handover_id' | 'movement_batch' | 'handed_over_at'>>): Promise<void> {
+/** Frees a closed batch's members for other batches. */
+export async function closeMembers(db: Db, batchId: string): Promise<void> {
+  await db.updateTable('repatriation_batch_members').set({ open_person: null }).where('batch_id', '=', batchId).execute();
+}
+
+export async function updateMember(db: Db, batchId: string, position: number, set: Partial<Pick<MemberRow, 'state' | 'handover_id' | 'movement_batch' | 'handed_over_at' | 'open_person'>>): Promise<void> {
   await db.updateTable('repatriation_batch_members').set(set).where('batch_id', '=', batchId).where('position', '=', position).execute();
 }
 

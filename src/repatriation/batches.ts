@@ -2,8 +2,8 @@ import { DomainError, invalid, newId, notFound } from '../kernel/index.js';
 import { findAgencyByCode, internMarking, requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import { residentsById } from '../camps/index.js';
 import { custodySubjects, findPlace } from '../registry/index.js';
-import { inTransaction, type Db } from '../store/index.js';
-import { insertBatch, openMemberships, selectBatches, selectMembers, updateBatch, type BatchRow } from './batch.store.js';
+import { classifyDbError, inTransaction, type Db } from '../store/index.js';
+import { closeMembers, insertBatch, openMemberships, selectBatches, selectMembers, updateBatch, type BatchRow } from './batch.store.js';
 import { selectCountries } from './country.store.js';
 import { presentBatches } from './present.js';
 import { RepatriationErrors } from './repatriation.errors.js';
@@ -126,7 +126,12 @@ export async function createBatch(ctx: Ctx, raw: TCreateBatchRequest): Promise<T
     }, members.map((m, position) => ({
       batch_id: batchId, position, kind: m.kind, detainee_id: m.kind === 'detainee' ? m.personId : null, resident_id: m.kind === 'resident' ? m.personId : null,
       state: 'planned', handover_id: null, movement_batch: null, handed_over_at: null,
-    })));
+      open_person: m.kind === 'detainee' ? `d:${m.personId}` : `r:${m.personId}`,
+    }))).catch((e: unknown) => {
+      // Another batch took one of these persons between the check above and this insert.
+      if (classifyDbError(e).kind === 'unique') throw new DomainError('conflict', RepatriationErrors.REPATRIATION_MEMBER_UNAVAILABLE, 'members: a person of this batch was just planned in another open batch; try again', { field: 'members', reason: 'already in an open batch' });
+      throw e;
+    });
     await ctx.audit.record(trx, { action: 'repatriation.batch.create', subjectType: 'repatriation-batch', subjectId: batchId, details: { country: input.country, members: members.map((m) => m.label) } });
     return batchId;
   });
@@ -155,6 +160,7 @@ export async function cancelBatch(ctx: Ctx, id: string, reason?: string): Promis
     if (!(await updateBatch(trx, id, b.version, { status: 'cancelled', closed_at: now, closed_by: ctx.principal.username }))) {
       throw new DomainError('conflict', RepatriationErrors.REPATRIATION_BATCH_STATE, `batch ${id} changed meanwhile`, { field: 'status', reason: 'changed' });
     }
+    await closeMembers(trx, id);
     await ctx.audit.record(trx, { action: 'repatriation.batch.cancel', subjectType: 'repatriation-batch', subjectId: id, details: { reason: reason ?? null } });
   });
   return showBatch(ctx, id);

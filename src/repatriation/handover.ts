@@ -3,7 +3,7 @@ import { findAgencyByCode, requirePermission, withDb, type Ctx } from '../access
 import { releaseResidents } from '../camps/index.js';
 import { createHandover, recordEvent, signHandover, type CustodyCtx } from '../custody/index.js';
 import { inTransaction, type Db } from '../store/index.js';
-import { selectMembers, updateBatch, updateMember, type BatchRow, type MemberRow } from './batch.store.js';
+import { closeMembers, selectMembers, updateBatch, updateMember, type BatchRow, type MemberRow } from './batch.store.js';
 import { batchRow, checkConditions, membersOf, showBatch } from './batches.js';
 import { countryRecordUnscoped, insertStatusChanges, updateCountry } from './country.store.js';
 import { RepatriationErrors } from './repatriation.errors.js';
@@ -28,6 +28,7 @@ async function settle(ctx: Ctx, db: Db, b: BatchRow): Promise<void> {
   const now = ctx.clock.now().toISOString();
   const set = done ? { status: 'handed-over', closed_at: now, closed_by: ctx.principal.username } : { status: 'handing-over' };
   if (!(await updateBatch(db, b.id, b.version, set))) throw stateError(b.id, 'changed meanwhile; read it again');
+  if (done) await closeMembers(db, b.id);
   await startRepatriating(ctx, db, b);
 }
 

@@ -71,6 +71,8 @@ export interface RepatriationBatchMembersTable {
   handover_id: string | null;
   movement_batch: string | null;
   handed_over_at: string | null;
+  /** `d:<id>` / `r:<id>` while the batch is open (unique), null once it is closed. */
+  open_person: string | null;
 }
 
 /** The tables as they appear in the `Database` interface. */

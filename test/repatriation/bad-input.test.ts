@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import type { Ctx } from '../../src/access/index.js';
 import { listDetainees } from '../../src/registry/index.js';
-import { createBatch, listBatches, recordEngagement, setCountryStatus, showCountry } from '../../src/repatriation/index.js';
+import { cancelBatch, createBatch, listBatches, recordEngagement, setCountryStatus, showCountry } from '../../src/repatriation/index.js';
 import { DIALECTS } from '../support/stores.js';
 import { errorOf, openRepatriationWorld, type RepatriationWorld } from './world.js';
 
@@ -72,5 +72,19 @@ describe.each(DIALECTS)('repatriation refuses bad input, naming the field, stori
     expect(await zodFields(createBatch(diplo, { ...base, members: [] }))).toEqual(['members']);
     expect(await zodFields(createBatch(diplo, { ...base, at: 'next week' }))).toEqual(['at']);
     expect((await listBatches(diplo)).items).toHaveLength(0);
+  });
+
+  it('keeps a person in one open batch even when two batches are planned at once; a cancelled batch frees them', async () => {
+    const plan = { country: 'IRQ', receivingAgency: 'IRQ-CTS', place: 'HOL', at: '2026-01-12', members: [{ kind: 'detainee' as const, id: isn }], assurances: 'NV-1', marking: BATCH };
+    const [a, b] = await Promise.allSettled([createBatch(diplo, plan), createBatch(await w.as('diplo.s'), plan)]);
+    const ok = [a, b].filter((r) => r.status === 'fulfilled');
+    const refused = [a, b].flatMap((r) => (r.status === 'rejected' ? [r.reason as { code?: string }] : []));
+    expect(refused.map((e) => e.code).length + ok.length).toBe(2);
+    expect(ok).toHaveLength(1);
+    expect(refused.map((e) => e.code)).toEqual(['REPATRIATION_MEMBER_UNAVAILABLE']);
+    const open = (await listBatches(diplo)).items;
+    expect(open).toHaveLength(1);
+    await cancelBatch(diplo, open[0]!.id);
+    expect((await createBatch(diplo, plan)).status).toBe('planned');
   });
 });

@@ -86,6 +86,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('handover_id', 'text', (c) => c.references('custody_handovers.id'))
     .addColumn('movement_batch', 'text')
     .addColumn('handed_over_at', 'text')
+    // `d:<detainee id>` or `r:<resident id>` while the batch is open, null once it is closed: the unique index
+    // keeps a person in one open batch at a time even when two batches are planned at once.
+    .addColumn('open_person', 'text', (c) => c.unique())
     .addPrimaryKeyConstraint('repatriation_batch_members_pk', ['batch_id', 'position'])
     .addCheckConstraint('repatriation_batch_members_one_person', sql`(kind = 'detainee' and detainee_id is not null and resident_id is null) or (kind = 'resident' and resident_id is not null and detainee_id is null)`)
     .execute();
