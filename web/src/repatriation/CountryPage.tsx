@@ -17,6 +17,9 @@ const AGE_COLOURS: Record<string, string> = { 'under-12': '#f08c00', '12-17': '#
 
 /** Children in the camps turning 18 in each of the next 24 months, as columns. */
 function MonthChart({ months }: { months: TCountryBoard['reaching18'] }) {
+  if (months.every((m) => m.count === 0)) {
+    return <p className="state state-empty" data-testid="reaching18">No camp child of this country you may see turns 18 in the next 24 months (children's records need child-protection access).</p>;
+  }
   const max = Math.max(1, ...months.map((m) => m.count));
   const w = 18;
   return (

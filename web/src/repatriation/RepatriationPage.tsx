@@ -16,10 +16,12 @@ export function StatusBadge({ status }: { status: keyof typeof STATUS_COLOURS })
 
 /** A progress bar with its percentage. */
 export function Progress({ value, label }: { value: number; label: string }) {
+  // Early on a whole percentage reads 0 %: show a tenth below 10 %.
+  const text = value > 0 && value < 0.1 ? `${(value * 100).toFixed(1)} %` : formatPercent(value);
   return (
-    <span aria-label={`${label}: ${formatPercent(value)}`}>
-      <span className="progress" aria-hidden="true"><span style={{ width: `${Math.round(value * 100)}%` }} /></span>
-      {formatPercent(value)}
+    <span aria-label={`${label}: ${text}`}>
+      <span className="progress" aria-hidden="true"><span style={{ width: `${Math.max(value > 0 ? 1 : 0, Math.round(value * 100))}%` }} /></span>
+      {text}
     </span>
   );
 }
