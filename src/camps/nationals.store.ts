@@ -14,7 +14,7 @@ export interface ResidentGroupRow {
 }
 
 /**
- * Residents in scope of the given camps grouped by camp, nationality, status, sex, age group (`under-12`,
+ * Residents in scope of the given camps, in a camp outside their own country, grouped by camp, nationality, status, sex, age group (`under-12`,
  * `12-17`, `adult`, `unknown`, from the birth reference against `cut12`/`cut18`, the last birth dates of someone
  * aged 12 and 18) and marking.
  */
@@ -25,9 +25,12 @@ export async function groupResidents(db: Db, scope: Scope, q: { campIds: readonl
   let inner = db
     .selectFrom('residents as r')
     .leftJoin('camp_resident_details as d', 'd.resident_id', 'r.id')
+    .innerJoin('facilities as f', 'f.id', 'r.facility_id')
     .select(['r.facility_id', 'r.nationality', 'r.status', 'r.sex', 'r.marking_id', ageGroup.as('age_group')])
     .where('r.marking_id', 'in', scope.markingIds)
-    .where('r.facility_id', 'in', q.campIds.length > 0 ? [...q.campIds] : ['#none']);
+    .where('r.facility_id', 'in', q.campIds.length > 0 ? [...q.campIds] : ['#none'])
+    // A resident of a camp in their own country is displaced at home, not a national to repatriate.
+    .where('f.country', '<>', (eb) => eb.ref('r.nationality'));
   if (q.nationality) inner = inner.where('r.nationality', '=', q.nationality);
   // NOTE: grouped in an outer query: PostgreSQL does not match a GROUP BY expression whose parameters are bound
   // separately from the same expression in the select list.

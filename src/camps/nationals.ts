@@ -28,7 +28,7 @@ export interface CampNationals {
 }
 
 /**
- * Residents by camp, nationality, status, sex and age group on `asOf` (default today) — what a country of
+ * Residents of camps outside their own country by camp, nationality, status, sex and age group on `asOf` (default today) — what a country of
  * origin's board shows of its nationals in the camps. Counts only the residents the caller may see (markings)
  * of the camps whose records show them the nationality (data-sharing agreement ∩ roles); sex and age are
  * counted only where those fields are shown too (else `null` / `unknown`). Requires `camps:read`. Not audited

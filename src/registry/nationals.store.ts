@@ -18,7 +18,7 @@ function dayNumber(date: string): number {
 }
 
 /**
- * Detainees in scope grouped by nationality, status, sex, age group (`under-12`, `12-17`, `adult`, `unknown`
+ * Detainees in scope held outside their own country (or nowhere recorded), grouped by nationality, status, sex, age group (`under-12`, `12-17`, `adult`, `unknown`
  * on `cut12`/`cut18`: the last birth dates of someone aged 12 and 18) and marking. A birth year without a date
  * counts as born on 1 July of that year, the convention of estimated ages.
  */
@@ -34,8 +34,12 @@ export async function groupNationals(db: Db, scope: Scope, q: { nationality?: st
     else 'unknown' end`;
   let inner = db
     .selectFrom('detainees as d')
+    .leftJoin('facilities as f', 'f.id', 'd.facility_id')
     .select(['d.nationality', 'd.status', 'd.sex', 'd.marking_id', ageGroup.as('age_group')])
-    .where('d.marking_id', 'in', scope.markingIds);
+    .where('d.marking_id', 'in', scope.markingIds)
+    // Held in their own country (an Iraqi at the Baghdad facility), a national is not one to repatriate. Only
+    // the facility's country is read, never shown, so a facility outside the caller's scope reveals nothing.
+    .where((eb) => eb.or([eb('f.country', 'is', null), eb('f.country', '<>', eb.ref('d.nationality'))]));
   if (q.nationality) inner = inner.where('d.nationality', '=', q.nationality);
   // NOTE: grouped in an outer query: PostgreSQL does not match a GROUP BY expression whose parameters are bound
   // separately from the same expression in the select list.

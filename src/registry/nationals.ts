@@ -26,7 +26,8 @@ export function lastBirthDateAt(date: string, years: number): string {
 }
 
 /**
- * How many detainees the caller may see, by nationality, status, sex and age group on `asOf` (default today):
+ * How many detainees the caller may see held outside their own country (a national held at home is not one
+ * to repatriate), by nationality, status, sex and age group on `asOf` (default today):
  * the registry side of a country's "nationals held". Counted in the query, over the caller's marking scope
  * only; each count lists the markings of the records behind it, for the banner of whatever shows it. Requires
  * `registry:read`. Not audited here: the caller audits the view it builds from these counts.
