@@ -10,6 +10,7 @@ import { benchCustody } from './custody.bench.js';
 import { benchCoordination } from './coordination.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
 import { benchWarning } from './warning.bench.js';
+import { benchRepatriation } from './repatriation.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<void>][] = [
   ['airlift planner', benchAirlift],
   ['coordination', benchCoordination],
   ['early warning', benchWarning],
+  ['repatriation board', benchRepatriation],
 ];
 
 for (const [name, run] of benches) {

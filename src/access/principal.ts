@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'coordination:read', 'coordination:write',
   'warning:read', 'warning:write', 'warning:ack', 'agreements:read', 'agreements:write',
   'camps:review',
+  'repatriation:read', 'repatriation:write', 'repatriation:handover',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'agreements:write': ['diplomat', 'planner', 'admin'],
   // Likely duplicate camp residents an importer could not see: decided by a reviewer who may see both records.
   'camps:review': ['reviewer', 'child-protection'],
+  // Repatriation: readers see the board within their markings; diplomats keep the engagement log, the status
+  // and plan batches; custodians and camp staff hand batches over (each part under custody's or camps' rules).
+  'repatriation:read': ALL_READERS,
+  'repatriation:write': ['diplomat', 'admin'],
+  'repatriation:handover': ['custodian', 'child-protection', 'humanitarian', 'admin'],
 };
 
 /**

@@ -62,3 +62,6 @@ export { listDuplicateReviews, decideDuplicateReview } from './duplicate-reviews
 /** The camps' baseline for a loaded scenario (called by the scenario loader). */
 export { seedCampRecords } from './seed.js';
 export { campsAgendaSource, campsOutcomeSource } from './camps.agenda.js';
+/** Residents counted by camp, nationality, status, sex and age group, for the repatriation board. */
+export { campNationals, residentsById } from './nationals.js';
+export type { CampNationals, CampNationalsCount } from './nationals.js';

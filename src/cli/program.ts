@@ -12,6 +12,7 @@ import { registerScenarioCommands } from './commands/scenario.commands.js';
 import { registerServeCommands } from './commands/serve.commands.js';
 import { registerWarningCommands } from './commands/warning.commands.js';
 import { registerAgreementsCommands } from './commands/agreements.commands.js';
+import { registerRepatriationCommands } from './commands/repatriation.commands.js';
 import { EXIT_CODE_HELP, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -63,6 +64,7 @@ export function buildProgram(io: CliIo): Command {
   registerCoordinationCommands(program, io);
   registerWarningCommands(program, io);
   registerAgreementsCommands(program, io);
+  registerRepatriationCommands(program, io);
   return program;
 }
 

@@ -17,3 +17,5 @@ export type { BulkRows } from './bulk.store.js';
 export { recordCustodyChange, findPlace, custodySubject, custodySubjects, ZCustodyChange } from './custody-change.js';
 export type { TCustodyChange, PlaceKind } from './custody-change.js';
 export { registryAgendaSource, registryOutcomeSource, type SiteHistory } from './registry.agenda.js';
+export { countNationals, lastBirthDateAt, NATIONAL_AGE_GROUPS } from './nationals.js';
+export type { NationalsCount, NationalAgeGroup } from './nationals.js';

@@ -3,6 +3,7 @@ import { householdRecords, residentRecords } from './camps.js';
 import { agencyRecords, aircraftRecords, aircraftTypeRecords, facilityRecords, planFacilities, userRecords } from './cast.js';
 import { detaineeRecords } from './detainees.js';
 import { Prng } from './prng.js';
+import { repatriationRecords } from './repatriation.js';
 import { PRISONS } from './reference.data.js';
 import { warningRecords } from './warning.js';
 import type { TScenarioKnobs, TScenarioRecord } from './scenario.schemas.js';
@@ -93,4 +94,5 @@ export function* generateScenario(opts: GenerateOptions): Generator<TScenarioRec
   yield* householdRecords(camps);
   yield* residentRecords(camps);
   yield* warningRecords({ rng: root.fork('warning'), ids: seededIdGenerator(root.fork('warning-ids').random), epochMs, prisons: plan.prisons, detainees: knobs.detainees });
+  yield* repatriationRecords(root.fork('repatriation'), epochMs);
 }

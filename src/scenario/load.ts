@@ -2,6 +2,7 @@ import { DomainError, newId, parseMarking, type FieldIssue } from '../kernel/ind
 import { bulkAddAgencies, bulkAddUsers, internMarking, requirePermission, withDb, type Ctx } from '../access/index.js';
 import { custodyCtx, memoryKeyring, recordIntakes, type Intake, type Keyring } from '../custody/index.js';
 import { seedCampRecords } from '../camps/index.js';
+import { seedRepatriation, type SeedCountry } from '../repatriation/index.js';
 import { bulkInsert, searchKeysOf, type BulkRows } from '../registry/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
@@ -42,6 +43,7 @@ class Loader {
   users: Omit<Rec<'user'>, 'type'>[] = [];
   truth: { kind: string; a: string; b: string | null; detail: string }[] = [];
   intakes: Intake[] = [];
+  repatriation: SeedCountry[] = [];
   run: Rec<'scenario'> | undefined;
   readonly warning = warningBag();
   constructor(readonly ctx: Ctx, readonly db: Db) {}
@@ -148,6 +150,11 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
       });
     case 'conflictEvent': case 'indicator': case 'breach': case 'agreement':
       return collectWarning(l.warning, r);
+    case 'repatriation': {
+      const { type: _type, ...country } = r;
+      l.repatriation.push(country);
+      return;
+    }
   }
 }
 
@@ -203,6 +210,7 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     await recordIntakes(custodyCtx(withDb(ctx, trx), opts.keyring ?? memoryKeyring()), trx, { time: l.run.epoch, intakes: l.intakes });
     await seedCampRecords(withDb(ctx, trx), trx, { epoch: l.run.epoch });
     await loadWarning(withDb(ctx, trx), trx, l.warning);
+    await seedRepatriation(withDb(ctx, trx), trx, l.repatriation);
     await trx.insertInto('scenario_runs').values({ id: newId(), seed: l.run.seed, knobs: JSON.stringify(l.run.knobs), loaded_at: now, records: n }).execute();
     await ctx.audit.record(trx, { action: 'scenario.load', subjectType: 'scenario', details: { seed: l.run.seed, records: n } });
     opts.onProgress?.({ records: n, bytes });

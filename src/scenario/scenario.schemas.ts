@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkName, formatMarking, isCountryCode, isDomainError, isIsn, isUlid, parseMarking } from '../kernel/index.js';
 import { ZScenarioAgreement, ZScenarioBreach, ZScenarioConflictEvent, ZScenarioIndicator } from './warning.schemas.js';
+import { ZScenarioRepatriation } from './repatriation.schemas.js';
 
 /**
  * The scenario file: NDJSON, one record per line, each a JSON object whose first field `type` says what it is.
@@ -277,6 +278,7 @@ export const ZScenarioRecord = z.discriminatedUnion('type', [
   ZScenarioHousehold,
   ZScenarioResident,
   ZScenarioConflictEvent, ZScenarioIndicator, ZScenarioBreach, ZScenarioAgreement,
+  ZScenarioRepatriation,
 ]);
 /** Any line of a scenario file. */
 export type TScenarioRecord = z.infer<typeof ZScenarioRecord>;

@@ -4,6 +4,7 @@ import {
   type TScenarioRecord, type TScenarioRecordType,
 } from './scenario.schemas.js';
 import { ZScenarioAgreement, ZScenarioBreach, ZScenarioConflictEvent, ZScenarioIndicator } from './warning.schemas.js';
+import { ZScenarioRepatriation } from './repatriation.schemas.js';
 
 /**
  * One record as one line of JSON, keys in the order the schema declares them (`type` first), whatever order the
@@ -22,6 +23,7 @@ const TOP: Readonly<Record<TScenarioRecordType, readonly string[]>> = {
   household: Object.keys(ZScenarioHousehold.shape),
   resident: Object.keys(ZScenarioResident.shape),
   conflictEvent: Object.keys(ZScenarioConflictEvent.shape), indicator: Object.keys(ZScenarioIndicator.shape), breach: Object.keys(ZScenarioBreach.shape), agreement: Object.keys(ZScenarioAgreement.shape),
+  repatriation: Object.keys(ZScenarioRepatriation.shape),
 };
 
 // Nested objects with a fixed shape; truth `detail` has none and keeps the order it was built in.

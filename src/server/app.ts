@@ -21,6 +21,7 @@ import { airliftRoutes } from './routes/airlift.routes.js';
 import { coordinationRoutes } from './routes/coordination.routes.js';
 import { warningRoutes } from './routes/warning.routes.js';
 import { agreementsRoutes } from './routes/agreements.routes.js';
+import { repatriationRoutes } from './routes/repatriation.routes.js';
 import type { AppDeps, SallyportApp } from './types.js';
 
 /** The default request body limit: 1 MiB (CSV imports take up to 20 MiB). */
@@ -104,6 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(coordinationRoutes);
   await app.register(warningRoutes);
   await app.register(agreementsRoutes);
+  await app.register(repatriationRoutes, { keyring: opts.keyring ?? keyringFor(opts.store.location) });
   await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }

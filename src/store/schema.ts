@@ -5,6 +5,7 @@ import type { AgreementEventsTable, AgreementsTable, ConflictEventsTable, Facili
 export type * from './schema-warning.js';
 import type { CampDuplicateReviewsTable, CampGuardianshipEndsTable, CustodyVerificationsTable } from './schema-custody-camps.js';
 export type * from './schema-custody-camps.js';
+import type { RepatriationTables } from './schema-repatriation.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -56,6 +57,7 @@ export interface Database {
   custody_verifications: CustodyVerificationsTable;
   camp_duplicate_reviews: CampDuplicateReviewsTable;
   camp_guardianship_ends: CampGuardianshipEndsTable;
+  repatriation_countries: RepatriationTables['repatriation_countries']; repatriation_status_changes: RepatriationTables['repatriation_status_changes']; repatriation_engagements: RepatriationTables['repatriation_engagements']; repatriation_batches: RepatriationTables['repatriation_batches']; repatriation_batch_members: RepatriationTables['repatriation_batch_members'];
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

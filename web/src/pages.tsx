@@ -24,6 +24,8 @@ import { SiteRiskPage } from './warning/SiteRiskPage.js';
 import { AgreementPage } from './agreements/AgreementPage.js';
 import { AgreementsPage } from './agreements/AgreementsPage.js';
 import { NewAgreementPage } from './agreements/NewAgreementPage.js';
+import { CountryPage } from './repatriation/CountryPage.js';
+import { RepatriationPage } from './repatriation/RepatriationPage.js';
 
 /**
  * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
@@ -64,4 +66,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/custody/log', label: 'Custody log', element: <LogPage /> },
   { path: '/custody/detainees/:isn', element: <TimelinePage /> },
   { path: '/camps/reviews', element: <ReviewsPage /> },
+  { path: '/repatriation', label: 'Repatriation', element: <RepatriationPage /> },
+  { path: '/repatriation/:country', element: <CountryPage /> },
 ];
