@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
+  'cases:read', 'cases:write', 'declass:request', 'declass:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:admin': ['custodian', 'admin'],
   // Airlift: planners (the military command) export instances and plan; admins too.
   'airlift:plan': ['planner', 'admin'],
+  // Cases: prosecutors build case files; originating agencies' reviewers see the cases their evidence is in
+  // (within their markings) and decide declassification requests; auditors read.
+  'cases:read': ['prosecutor', 'reviewer', 'auditor', 'admin'],
+  'cases:write': ['prosecutor', 'admin'],
+  'declass:request': ['prosecutor'],
+  'declass:review': ['reviewer'],
 };
 
 /**

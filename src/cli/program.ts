@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { registerAccessCommands } from './commands/access.commands.js';
 import { registerAirliftCommands } from './commands/airlift.commands.js';
 import { registerCampsCommands } from './commands/camps.commands.js';
+import { registerCasesCommands } from './commands/cases.commands.js';
 import { registerCustodyCommands } from './commands/custody.commands.js';
 import { registerDbCommands } from './commands/db.commands.js';
 import { registerRegistryCommands } from './commands/registry.commands.js';
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo): Command {
   registerCustodyCommands(program, io);
   registerCampsCommands(program, io);
   registerAirliftCommands(program, io);
+  registerCasesCommands(program, io);
   return program;
 }
 

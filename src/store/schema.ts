@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CaseDetaineesTable, CasesTable, DeclassRequestsTable, EvidenceContentsTable, EvidenceCustodyTable, EvidenceItemsTable, EvidenceVersionsTable } from './schema-cases.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -41,6 +42,7 @@ export interface Database {
   camp_programmes: CampProgrammesTable;
   camp_programme_assignments: CampProgrammeAssignmentsTable;
   camp_attendance: CampAttendanceTable;
+  cases: CasesTable; case_detainees: CaseDetaineesTable; evidence_items: EvidenceItemsTable; evidence_contents: EvidenceContentsTable; evidence_versions: EvidenceVersionsTable; evidence_custody: EvidenceCustodyTable; declass_requests: DeclassRequestsTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -1,0 +1,55 @@
+import { DomainError, type Clock } from '../kernel/index.js';
+import { contextFor, findUserByName, principalOfUser, withDb, type Ctx } from '../access/index.js';
+import { custodyCtx, type Keyring } from '../custody/index.js';
+import type { Db } from '../store/index.js';
+import { ZCaseSeed, type TCaseSeed } from './cases.schemas.js';
+import { createCase } from './cases.js';
+import { confirmDeclass, decideDeclass } from './decide.js';
+import { requestDeclass } from './declass.js';
+import { addEvidence } from './evidence.js';
+
+/** A case seed as the scenario generator writes it. */
+export type CaseSeed = TCaseSeed;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Acts out the scenario's case files through the use cases, as the scenario users they name (so every row and
+ * audit record is what the application writes): each case opened, its evidence added, requests made some
+ * days before the load and, where seeded, decided (signed with the originating agency's key from `keyring`).
+ * Requires the loader's `scenario:load`; runs in the loader's transaction.
+ * @throws DomainError SCENARIO-level invalid input when a seed names an unknown user.
+ */
+export async function seedCases(ctx: Ctx, db: Db, seeds: readonly TCaseSeed[], keyring: Keyring): Promise<void> {
+  if (!ctx.principal.roles.includes('operator')) throw new DomainError('forbidden', 'FORBIDDEN', 'not allowed: seeding case files');
+  const base = ctx.clock.now().getTime();
+  const cache = new Map<string, ReturnType<typeof principalOfUser>>();
+  async function as(username: string, daysAgo: number): Promise<Ctx> {
+    let p = cache.get(username);
+    if (!p) {
+      const u = await findUserByName(db, username);
+      if (!u) throw new DomainError('invalid', 'INVALID_INPUT', `cases: unknown user ${username}`, { field: 'user', reason: `unknown user ${username}` });
+      p = principalOfUser(u);
+      cache.set(username, p);
+    }
+    const clock: Clock = { now: () => new Date(base - daysAgo * DAY_MS) };
+    return withDb(contextFor(db, p, clock, { requestId: 'scenario-load' }), db);
+  }
+  for (const s of seeds) {
+    ZCaseSeed.parse(s); // checked whole before anything is written; the use cases take the input form
+    const requests = s.requests;
+    const oldest = Math.max(0, ...requests.map((r) => r.ageDays)) + 2;
+    await createCase(await as(s.prosecutor, oldest), { ref: s.ref, title: s.title, detainees: s.detainees, jurisdiction: s.jurisdiction, charges: s.charges, marking: s.marking });
+    const items: string[] = [];
+    for (const e of s.evidence) items.push((await addEvidence(await as(e.author, oldest - 1), s.ref, e.request)).ref);
+    for (const r of requests) {
+      const asker = await as(r.requester, r.ageDays);
+      const due = new Date(base - r.ageDays * DAY_MS + r.dueDays * DAY_MS).toISOString();
+      const made = await requestDeclass(asker, { item: items[r.evidence]!, audience: r.audience, purpose: r.purpose, dueAt: due });
+      if (!r.decision) continue;
+      const decidedAgo = Math.max(0, r.ageDays - 1);
+      await decideDeclass(custodyCtx(await as(r.decision.reviewer, decidedAgo), keyring), made.id, r.decision.input);
+      if (r.decision.confirmer) await confirmDeclass(custodyCtx(await as(r.decision.confirmer, decidedAgo), keyring), made.id, { approve: true });
+    }
+  }
+}
