@@ -301,7 +301,7 @@ export const ZCaseSeed = z.object({
   ref: z.string(),
   title: z.string(),
   prosecutor: z.string(),
-  detainees: z.array(z.string()).min(1),
+  detainees: z.array(z.union([z.string(), z.number().int().min(0)])).min(1).describe('ISNs, or picks among the detainees releasable to the jurisdiction that the prosecutor sees'),
   jurisdiction: ZJurisdiction,
   charges: z.array(z.string()),
   marking: z.string(),

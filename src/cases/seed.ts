@@ -1,12 +1,27 @@
 import { DomainError, type Clock } from '../kernel/index.js';
 import { contextFor, findUserByName, principalOfUser, withDb, type Ctx } from '../access/index.js';
-import { custodyCtx, type Keyring } from '../custody/index.js';
+import { createAgencyKey, custodyCtx, listKeys, type Keyring } from '../custody/index.js';
+import { listDetainees } from '../registry/index.js';
+import { admits } from './policy.js';
+import { markingFromText } from './markings.js';
 import type { Db } from '../store/index.js';
 import { ZCaseSeed, type TCaseSeed } from './cases.schemas.js';
 import { createCase } from './cases.js';
 import { confirmDeclass, decideDeclass } from './decide.js';
 import { requestDeclass } from './declass.js';
 import { addEvidence } from './evidence.js';
+
+/**
+ * The ISNs of a seed's detainees: ISNs as given; a number picks among the first detainees the prosecutor sees
+ * whose marking admits the jurisdiction's country (so that its prosecutor can read the case file too).
+ */
+async function resolveDetainees(ctx: Ctx, s: TCaseSeed): Promise<string[]> {
+  if (s.detainees.every((d) => typeof d === 'string')) return s.detainees as string[];
+  const page = await listDetainees(ctx, { limit: 500 });
+  const pool = page.items.filter((d) => admits(markingFromText(d.marking), '', s.jurisdiction.country) && markingFromText(d.marking).rel.kind !== 'noforn');
+  if (pool.length === 0) throw new DomainError('invalid', 'INVALID_INPUT', `cases: no detainee for case ${s.ref}`, { field: 'detainees', reason: 'none visible' });
+  return [...new Set(s.detainees.map((d) => (typeof d === 'string' ? d : pool[d % pool.length]!.isn)))];
+}
 
 /** A case seed as the scenario generator writes it. */
 export type CaseSeed = TCaseSeed;
@@ -35,11 +50,16 @@ export async function seedCases(ctx: Ctx, db: Db, seeds: readonly TCaseSeed[], k
     const clock: Clock = { now: () => new Date(base - daysAgo * DAY_MS) };
     return withDb(contextFor(db, p, clock, { requestId: 'scenario-load' }), db);
   }
+  // Decisions are signed: the originating agencies need keys (the loader's keyring holds what it creates).
+  const keyed = new Set((await listKeys(db)).keys.filter((k) => k.role === 'agency' && k.current).map((k) => k.agency));
+  const originators = new Set(seeds.flatMap((s) => s.requests.filter((r) => r.decision).map((r) => s.evidence[r.evidence]?.request.agency ?? '')));
+  for (const code of originators) if (!keyed.has(code)) await createAgencyKey(custodyCtx(withDb(ctx, db), keyring), { agency: code });
   for (const s of seeds) {
     ZCaseSeed.parse(s); // checked whole before anything is written; the use cases take the input form
     const requests = s.requests;
     const oldest = Math.max(0, ...requests.map((r) => r.ageDays)) + 2;
-    await createCase(await as(s.prosecutor, oldest), { ref: s.ref, title: s.title, detainees: s.detainees, jurisdiction: s.jurisdiction, charges: s.charges, marking: s.marking });
+    const prosecutor = await as(s.prosecutor, oldest);
+    await createCase(prosecutor, { ref: s.ref, title: s.title, detainees: await resolveDetainees(prosecutor, s), jurisdiction: s.jurisdiction, charges: s.charges, marking: s.marking });
     const items: string[] = [];
     for (const e of s.evidence) items.push((await addEvidence(await as(e.author, oldest - 1), s.ref, e.request)).ref);
     for (const r of requests) {

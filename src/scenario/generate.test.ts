@@ -66,7 +66,7 @@ describe('records', () => {
 
   it('comes in file order, the header first', () => {
     const rank: Record<TScenarioRecordType, number> = {
-      scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8,
+      scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8, caseUsers: 9, caseFile: 10,
     };
     expect(small[0]).toEqual({ type: 'scenario', version: 1, seed: 'small', knobs: resolveKnobs(SMALL), epoch: SCENARIO_EPOCH });
     for (let i = 1; i < small.length; i++) expect(rank[small[i]!.type]).toBeGreaterThanOrEqual(rank[small[i - 1]!.type]);

@@ -1,5 +1,6 @@
 import { seededIdGenerator } from '../kernel/index.js';
 import { householdRecords, residentRecords } from './camps.js';
+import { caseFileRecords, caseUserRecords } from './cases.js';
 import { agencyRecords, aircraftRecords, aircraftTypeRecords, facilityRecords, planFacilities, userRecords } from './cast.js';
 import { detaineeRecords } from './detainees.js';
 import { Prng } from './prng.js';
@@ -91,4 +92,6 @@ export function* generateScenario(opts: GenerateOptions): Generator<TScenarioRec
   const camps = { rng: root.fork('camps'), ids, epochMs, camps: plan.camps.map((c) => ({ code: c.seed.code, population: c.population })), index };
   yield* householdRecords(camps);
   yield* residentRecords(camps);
+  yield caseUserRecords();
+  if (knobs.detainees > 0) yield* caseFileRecords(root.fork('cases'));
 }

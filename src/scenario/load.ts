@@ -2,6 +2,7 @@ import { DomainError, newId, parseMarking, type FieldIssue } from '../kernel/ind
 import { bulkAddAgencies, bulkAddUsers, internMarking, requirePermission, withDb, type Ctx } from '../access/index.js';
 import { custodyCtx, memoryKeyring, recordIntakes, type Intake, type Keyring } from '../custody/index.js';
 import { seedCampRecords } from '../camps/index.js';
+import { seedCases, type CaseSeed } from '../cases/index.js';
 import { bulkInsert, searchKeysOf, type BulkRows } from '../registry/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
@@ -41,6 +42,7 @@ class Loader {
   users: Omit<Rec<'user'>, 'type'>[] = [];
   truth: { kind: string; a: string; b: string | null; detail: string }[] = [];
   intakes: Intake[] = [];
+  caseFiles: CaseSeed[] = [];
   run: Rec<'scenario'> | undefined;
   constructor(readonly ctx: Ctx, readonly db: Db) {}
 
@@ -144,6 +146,12 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
         related_detainee_id: l.ref(l.isns, r.relatedDetainee, 'relatedDetainee'), status: 'resident',
         search_keys: searchKeysOf({ nameAr: r.nameAr, nameLatin: r.nameLatin, aliases: [] }), marking_id: await l.marking(r.marking, r.originator, 'marking'), created_at: now,
       });
+    case 'caseUsers':
+      l.users.push(...r.users);
+      return;
+    case 'caseFile':
+      l.caseFiles.push(r.seed);
+      return;
   }
 }
 
@@ -198,6 +206,7 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     for (let i = 0; i < l.truth.length; i += 500) await trx.insertInto('scenario_truth').values(l.truth.slice(i, i + 500)).execute();
     await recordIntakes(custodyCtx(withDb(ctx, trx), opts.keyring ?? memoryKeyring()), trx, { time: l.run.epoch, intakes: l.intakes });
     await seedCampRecords(withDb(ctx, trx), trx, { epoch: l.run.epoch });
+    await seedCases(withDb(ctx, trx), trx, l.caseFiles, opts.keyring ?? memoryKeyring());
     await trx.insertInto('scenario_runs').values({ id: newId(), seed: l.run.seed, knobs: JSON.stringify(l.run.knobs), loaded_at: now, records: n }).execute();
     await ctx.audit.record(trx, { action: 'scenario.load', subjectType: 'scenario', details: { seed: l.run.seed, records: n } });
     opts.onProgress?.({ records: n, bytes });

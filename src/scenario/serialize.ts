@@ -1,6 +1,6 @@
 import {
   ZScenarioAgency, ZScenarioAircraft, ZScenarioAircraftType, ZScenarioAlias, ZScenarioDetainee, ZScenarioFacility, ZScenarioHeader,
-  ZScenarioHousehold, ZScenarioKnobs, ZScenarioLandingZone, ZScenarioResident, ZScenarioTruth, ZScenarioUser,
+  ZScenarioCaseFile, ZScenarioCaseUsers, ZScenarioHousehold, ZScenarioKnobs, ZScenarioLandingZone, ZScenarioResident, ZScenarioTruth, ZScenarioUser,
   type TScenarioRecord, type TScenarioRecordType,
 } from './scenario.schemas.js';
 
@@ -20,6 +20,8 @@ const TOP: Readonly<Record<TScenarioRecordType, readonly string[]>> = {
   truth: Object.keys(ZScenarioTruth.shape),
   household: Object.keys(ZScenarioHousehold.shape),
   resident: Object.keys(ZScenarioResident.shape),
+  caseUsers: Object.keys(ZScenarioCaseUsers.shape),
+  caseFile: Object.keys(ZScenarioCaseFile.shape),
 };
 
 // Nested objects with a fixed shape; truth `detail` has none and keeps the order it was built in.
