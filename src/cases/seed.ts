@@ -16,7 +16,7 @@ import { addEvidence } from './evidence.js';
  * whose marking admits the jurisdiction's country (so that its prosecutor can read the case file too).
  */
 async function resolveDetainees(ctx: Ctx, s: TCaseSeed): Promise<string[]> {
-  if (s.detainees.every((d) => typeof d === 'string')) return s.detainees as string[];
+  if (s.detainees.every((d) => typeof d === 'string')) return s.detainees;
   const page = await listDetainees(ctx, { limit: 500 });
   const pool = page.items.filter((d) => admits(markingFromText(d.marking), '', s.jurisdiction.country) && markingFromText(d.marking).rel.kind !== 'noforn');
   if (pool.length === 0) throw new DomainError('invalid', 'INVALID_INPUT', `cases: no detainee for case ${s.ref}`, { field: 'detainees', reason: 'none visible' });

@@ -126,6 +126,8 @@ describe('references', () => {
         case 'truth': check(isns, r.a, 'truth a'); check(isns, r.b, 'truth b'); break;
         case 'household': check(facilities, r.facility, 'camp'); households.add(r.code); break;
         case 'resident': check(households, r.household, 'household'); check(facilities, r.facility, 'camp'); check(isns, r.relatedDetainee, 'related'); break;
+        case 'caseUsers': for (const u of r.users) check(agencies, u.agency, 'case user agency'); break;
+        case 'caseFile': for (const e of r.seed.evidence) check(agencies, e.request.agency, 'evidence agency'); break;
         case 'scenario': break;
       }
     }
