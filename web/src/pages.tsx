@@ -5,6 +5,9 @@ import { CohortsPage } from './camps/CohortsPage.js';
 import { HouseholdPage } from './camps/HouseholdPage.js';
 import { ReleasePage } from './camps/ReleasePage.js';
 import { ResidentPage } from './camps/ResidentPage.js';
+import { CasePage } from './cases/CasePage.js';
+import { CasesPage } from './cases/CasesPage.js';
+import { QueuePage } from './cases/QueuePage.js';
 import { MapPage } from './map/MapPage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
@@ -36,4 +39,7 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/:code', element: <CampPage /> },
   { path: '/camps/:code/cohorts', element: <CohortsPage /> },
   { path: '/camps/:code/release', element: <ReleasePage /> },
+  { path: '/cases', label: 'Cases', element: <CasesPage /> },
+  { path: '/cases/:ref', element: <CasePage /> },
+  { path: '/declass', label: 'Declassification', element: <QueuePage /> },
 ];
