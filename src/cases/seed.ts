@@ -1,6 +1,6 @@
 import { DomainError, type Clock } from '../kernel/index.js';
 import { contextFor, findUserByName, principalOfUser, withDb, type Ctx } from '../access/index.js';
-import { createAgencyKey, custodyCtx, listKeys, type Keyring } from '../custody/index.js';
+import { createAgencyKey, custodyCtx, listKeys, rotateAgencyKey, type Keyring } from '../custody/index.js';
 import { listDetainees } from '../registry/index.js';
 import { admits } from './policy.js';
 import { markingFromText } from './markings.js';
@@ -51,9 +51,15 @@ export async function seedCases(ctx: Ctx, db: Db, seeds: readonly TCaseSeed[], k
     return withDb(contextFor(db, p, clock, { requestId: 'scenario-load' }), db);
   }
   // Decisions are signed: the originating agencies need keys (the loader's keyring holds what it creates).
-  const keyed = new Set((await listKeys(db)).keys.filter((k) => k.role === 'agency' && k.current).map((k) => k.agency));
+  // A key published earlier whose private half is not in this keyring is rotated, so the new one signs.
+  const current = new Map((await listKeys(db)).keys.filter((k) => k.role === 'agency' && k.current).map((k) => [k.agency, k]));
   const originators = new Set(seeds.flatMap((s) => s.requests.filter((r) => r.decision).map((r) => s.evidence[r.evidence]?.request.agency ?? '')));
-  for (const code of originators) if (!keyed.has(code)) await createAgencyKey(custodyCtx(withDb(ctx, db), keyring), { agency: code });
+  const op = custodyCtx(withDb(ctx, db), keyring);
+  for (const code of originators) {
+    const k = current.get(code);
+    if (!k) await createAgencyKey(op, { agency: code });
+    else if (!(await keyring.get(k.name, k.id))) await rotateAgencyKey(op, { agency: code });
+  }
   for (const s of seeds) {
     ZCaseSeed.parse(s); // checked whole before anything is written; the use cases take the input form
     const requests = s.requests;

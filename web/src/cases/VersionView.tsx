@@ -10,7 +10,9 @@ export function VersionView({ v }: { v: TEvidenceVersion }) {
       <p><PortionMark marking={v.marking} /> Source: {v.source}</p>
       <p><PortionMark marking={v.marking} /> Provenance: {v.provenance}</p>
       {v.body !== null ? (
-        <p className="version-body"><PortionMark marking={v.marking} /> {v.body}</p>
+        v.body.split(/\n\s*\n/).map((para) => para.trim()).filter(Boolean).map((para, i) => (
+          <p key={i} className="version-body"><PortionMark marking={v.marking} /> {para}</p>
+        ))
       ) : (
         <p><PortionMark marking={v.marking} /> File {v.fileName ?? '(unnamed)'}, {v.contentType}, {v.size} bytes</p>
       )}
