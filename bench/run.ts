@@ -8,11 +8,13 @@
 import { benchAirlift } from './airlift.bench.js';
 import { benchCustody } from './custody.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
+import { benchCases } from './cases.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
   ['custody log', benchCustody],
   ['airlift planner', benchAirlift],
+  ['case files', benchCases],
 ];
 
 for (const [name, run] of benches) {

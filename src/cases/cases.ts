@@ -29,7 +29,7 @@ function jurisdictionOf(r: CaseRow): TJurisdiction {
 }
 
 function summaryOf(r: CaseRow, counts: { items: number; markingIds: number[] } | undefined, texts: ReadonlyMap<number, string>): TCaseSummary {
-  const counted = (counts?.markingIds ?? []).map((id) => markingFromText(texts.get(id) ?? 'U'));
+  const counted = [...new Set(counts?.markingIds ?? [])].map((id) => markingFromText(texts.get(id) ?? 'U'));
   return {
     id: r.id, ref: r.ref, title: r.title, status: r.status as TCaseSummary['status'], jurisdiction: jurisdictionOf(r), agency: r.agency,
     evidence: counts?.items ?? 0, marking: r.marking, evidenceMarking: bannerText(counted), updatedAt: r.updated_at,

@@ -72,7 +72,7 @@ export function exportParts(file: TCaseDetail, versions: 'latest' | 'all'): Part
 
 /** The banner of parts: the highest level, the intersection of REL TO lists, the union of caveats. */
 export function bannerOfParts(parts: readonly Part[]): Marking {
-  return bannerOf(parts.map((p) => parseMarking(p.marking)));
+  return bannerOf([...new Set(parts.map((p) => p.marking))].map((m) => parseMarking(m)));
 }
 
 function mark(p: Part): string {

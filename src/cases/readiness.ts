@@ -13,7 +13,11 @@ import { bannerText, effectiveStatus, markingOfVersion } from './present.js';
  */
 export function readinessOf(c: { ref: string; country: string }, versions: readonly VersionRow[], requests: readonly RequestRow[], now: string): TReadiness {
   const byItem = new Map<string, VersionRow[]>();
-  for (const v of versions) byItem.set(v.item_id, [...(byItem.get(v.item_id) ?? []), v]);
+  for (const v of versions) {
+    const list = byItem.get(v.item_id);
+    if (list) list.push(v);
+    else byItem.set(v.item_id, [v]);
+  }
   const counted: Marking[] = [];
   const items: TReadiness['items'] = [];
   for (const [itemId, vs] of byItem) {
@@ -29,8 +33,9 @@ export function readinessOf(c: { ref: string; country: string }, versions: reado
     items.push({ item: shown.v.item_ref, kind: shown.v.kind as TReadiness['items'][number]['kind'], state, version: released ? released.v.number : null, marking: shown.v.marking });
   }
   const count = (s: string) => items.filter((i) => i.state === s).length;
+  const distinct = new Map(counted.map((m) => [JSON.stringify(m), m]));
   return {
     case: c.ref, country: c.country, total: items.length, releasable: count('releasable'), pending: count('pending'), denied: count('denied'),
-    notRequested: count('not-requested'), items, marking: bannerText(counted),
+    notRequested: count('not-requested'), items, marking: bannerText([...distinct.values()]),
   };
 }
