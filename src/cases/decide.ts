@@ -1,7 +1,7 @@
 import { canSee, conflict, DomainError, invalid, levelRank, newId, type JsonValue, type Marking } from '../kernel/index.js';
 import { internMarking, requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import type { CustodyCtx } from '../custody/index.js';
-import { inTransaction, type Db } from '../store/index.js';
+import { classifyDbError, inTransaction, type Db } from '../store/index.js';
 import { ZConfirmInput, ZDecisionInput, type TConfirmInput, type TDeclassRequest, type TDecisionInput } from './cases.schemas.js';
 import { CasesErrors } from './cases.errors.js';
 import { checkContent } from './content.js';
@@ -144,11 +144,24 @@ async function applyDecision(cx: CustodyCtx, trx: Db, d: Decision, a: { r: Reque
 export async function decideDeclass(cx: CustodyCtx, id: string, raw: TDecisionInput): Promise<TDeclassRequest> {
   requirePermission(cx.principal, 'declass:review');
   const d = ZDecisionInput.parse(raw);
-  return inTransaction(cx.db, async (trx) => {
+  return once(id, inTransaction(cx.db, async (trx) => {
     const a = await reviewable(cx, trx, id);
     checkOpen(a.r);
     return applyDecision(cx, trx, d, a);
-  });
+  }));
+}
+
+/**
+ * Two reviewers deciding at the same instant both number their new version the same; the store refuses the
+ * second (unique item and number) once the first commits: that reviewer is told the request is decided.
+ */
+async function once<T>(id: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (classifyDbError(e).kind === 'unique') throw conflict(CasesErrors.DECLASS_ALREADY_DECIDED, `request ${id} was decided meanwhile`, { reason: 'already decided' });
+    throw e;
+  }
 }
 
 /**
@@ -160,7 +173,7 @@ export async function decideDeclass(cx: CustodyCtx, id: string, raw: TDecisionIn
 export async function confirmDeclass(cx: CustodyCtx, id: string, raw: TConfirmInput): Promise<TDeclassRequest> {
   requirePermission(cx.principal, 'declass:review');
   const input = ZConfirmInput.parse(raw);
-  return inTransaction(cx.db, async (trx) => {
+  return once(id, inTransaction(cx.db, async (trx) => {
     const a = await reviewable(cx, trx, id);
     const { r } = a;
     if (r.status !== 'awaiting-confirmation' || r.proposed_marking === null || r.proposed_by === null) {
@@ -179,7 +192,7 @@ export async function confirmDeclass(cx: CustodyCtx, id: string, raw: TConfirmIn
     const v = await release(cx, trx, a, { origin: 'downgrade', marking });
     await cx.audit.record(trx, { action: 'declass.confirm', subjectType: 'declass-request', subjectId: id, details: { approve: true } });
     return finalize(cx, trx, a, { outcome: 'downgrade', reason: r.reason, result: v, decidedBy: r.proposed_by, confirmedBy: cx.principal.username });
-  });
+  }));
 }
 
 /**

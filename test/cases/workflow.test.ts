@@ -155,6 +155,18 @@ describe.each(DIALECTS)('declassification workflow on %s', (dialect) => {
     }
   });
 
+  it('two reviewers deciding at once: one decision stands, the other is told it is decided', async () => {
+    const { item, r } = await newRequest('S//NOFORN');
+    const results = await Promise.allSettled([
+      decideDeclass(w.cx(P().rev1), r.id, { outcome: 'release' }),
+      decideDeclass(w.cx(P().rev2), r.id, { outcome: 'redact', marking: 'C//REL TO IRQ, USA', content: { body: 'r' } }),
+    ]);
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((x) => x.status === 'rejected');
+    expect((failed?.reason as { code?: string } | undefined)?.code).toBe('DECLASS_ALREADY_DECIDED');
+    expect((await showEvidence(w.ctx(P().us), item.ref)).versions).toHaveLength(2);
+  });
+
   it('every step is audited', async () => {
     const auditor = w.ctx(w.principal('LEID', ['auditor']));
     const actions = new Set((await listAudit(auditor, { limit: 1000 })).items.map((a) => a.action));
