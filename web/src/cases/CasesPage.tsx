@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { CASE_STATUSES } from '../../../src/cases/cases.schemas.js';
 import { useShownMarkings } from '../banner/BannerContext.js';
@@ -6,8 +6,37 @@ import { PortionMark } from '../common/PortionMark.js';
 import { countryName, humanize } from '../common/format.js';
 import { Empty, ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
-import { useCases } from './api.js';
+import { useCases, useEvidenceSearch } from './api.js';
 import './cases.css';
+
+/** A search over the evidence versions the user may see; the hits carry their portion marks and the banner. */
+function EvidenceSearch() {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const hits = useEvidenceSearch(q);
+  useShownMarkings(hits.data && hits.data.total > 0 ? [hits.data.marking] : []);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setQ(text.trim());
+  }
+  return (
+    <section aria-label="Evidence search">
+      <form onSubmit={submit}>
+        <label>Search evidence <input value={text} onChange={(e) => setText(e.target.value)} minLength={2} /></label> <button type="submit">Search</button>
+      </form>
+      {q.length >= 2 && (hits.isPending ? <Loading what="evidence" />
+        : hits.isError ? <ErrorState error={hits.error} what="evidence" />
+          : hits.data.total === 0 ? <Empty>No evidence you may see matches “{q}”.</Empty>
+            : (
+              <ul data-testid="evidence-hits">
+                {hits.data.items.map((h) => (
+                  <li key={`${h.item}-${h.version}`}><PortionMark marking={h.marking} /> <Link to={`/cases/${encodeURIComponent(h.case)}`}>{h.case}</Link> {h.item} v{h.version} ({humanize(h.kind)}): {h.description}</li>
+                ))}
+              </ul>
+            ))}
+    </section>
+  );
+}
 
 /** The case files the user may see, with the evidence items they may see counted. */
 export function CasesPage() {
@@ -56,6 +85,7 @@ export function CasesPage() {
         </table>
       )}
       <p className="hint">Counts cover only the evidence you may see; what you may not see is not counted.</p>
+      <EvidenceSearch />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  ZCaseDetail, ZCaseSummary, ZDeclassRequest, ZQueue, type TConfirmInput, type TDecisionInput, type TDeclassRequestInput,
+  ZCaseDetail, ZCaseSummary, ZDeclassRequest, ZEvidenceHits, ZQueue, type TConfirmInput, type TDecisionInput, type TDeclassRequestInput,
 } from '../../../src/cases/cases.schemas.js';
 import { api } from '../api/client.js';
 
@@ -20,6 +20,15 @@ export function useCases(status: string) {
 
 export function useCase(ref: string) {
   return useQuery({ queryKey: ['cases', 'file', ref], queryFn: ({ signal }) => api(`/api/cases/${enc(ref)}`, ZCaseDetail, { signal }) });
+}
+
+/** Evidence versions the user may see matching `q` (at least 2 characters; disabled below). */
+export function useEvidenceSearch(q: string) {
+  return useQuery({
+    queryKey: ['cases', 'search', q],
+    queryFn: ({ signal }) => api(`/api/evidence/search?q=${enc(q)}&limit=50`, ZEvidenceHits, { signal }),
+    enabled: q.trim().length >= 2,
+  });
 }
 
 export function useQueue(status: string) {

@@ -1,8 +1,9 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TCaseDetail, TEvidenceVersion, TQueue } from '../../../src/cases/cases.schemas.js';
 import { renderPage, stubFetch } from '../test-utils.js';
 import { CasePage } from './CasePage.js';
+import { CasesPage } from './CasesPage.js';
 import { QueuePage } from './QueuePage.js';
 
 afterEach(() => {
@@ -51,5 +52,20 @@ describe('case pages', () => {
     expect(screen.getByLabelText('Released').textContent).toContain('Nothing released yet.');
     expect(screen.getByText('Overdue')).toBeTruthy();
     expect(screen.getByTestId('banner-top').textContent).toBe('SECRET//NOFORN');
+  });
+});
+
+describe('case list', () => {
+  it('lists cases and searches the evidence the user may see, under the banner of the hits', async () => {
+    const list = { items: [{ ...file, detainees: undefined }], marking: 'C//REL TO IRQ, USA' };
+    const hits = { items: [{ case: 'CASE-1', item: 'EV-1', kind: 'intelligence-report', version: 2, description: 'Courier letter', marking: 'S//REL TO IRQ, USA' }], total: 1, marking: 'S//REL TO IRQ, USA' };
+    const calls = stubFetch((url) => ({ body: url.includes('/evidence/search') ? hits : list }));
+    renderPage(<CasesPage />, { path: '/cases', url: '/cases' });
+    expect((await screen.findByTestId('evidence-CASE-1')).textContent).toBe('1');
+    fireEvent.change(screen.getByLabelText('Search evidence'), { target: { value: 'courier' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect((await screen.findByTestId('evidence-hits')).textContent).toContain('(S//REL TO IRQ, USA) CASE-1 EV-1 v2');
+    expect(calls.some((u) => u.includes('/api/evidence/search?q=courier'))).toBe(true);
+    expect(screen.getByTestId('banner-top').textContent).toBe('SECRET//REL TO IRQ, USA');
   });
 });
