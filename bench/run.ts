@@ -11,6 +11,7 @@ import { benchCoordination } from './coordination.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
 import { benchWarning } from './warning.bench.js';
 import { benchRepatriation } from './repatriation.bench.js';
+import { benchCases } from './cases.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<void>][] = [
   ['coordination', benchCoordination],
   ['early warning', benchWarning],
   ['repatriation board', benchRepatriation],
+  ['case files', benchCases],
 ];
 
 for (const [name, run] of benches) {

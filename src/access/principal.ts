@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'warning:read', 'warning:write', 'warning:ack', 'agreements:read', 'agreements:write',
   'camps:review',
   'repatriation:read', 'repatriation:write', 'repatriation:handover',
+  'cases:read', 'cases:write', 'declass:request', 'declass:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +67,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'repatriation:read': ALL_READERS,
   'repatriation:write': ['diplomat', 'admin'],
   'repatriation:handover': ['custodian', 'child-protection', 'humanitarian', 'admin'],
+  // Cases: prosecutors build case files; originating agencies' reviewers see the cases their evidence is in
+  // (within their markings) and decide declassification requests; auditors read.
+  'cases:read': ['prosecutor', 'reviewer', 'auditor', 'admin'],
+  'cases:write': ['prosecutor', 'admin'],
+  'declass:request': ['prosecutor'],
+  'declass:review': ['reviewer'],
 };
 
 /**

@@ -5,6 +5,7 @@ import { registerAccessCommands } from './commands/access.commands.js';
 import { registerAirliftCommands } from './commands/airlift.commands.js';
 import { registerCampsCommands } from './commands/camps.commands.js';
 import { registerCoordinationCommands } from './commands/coordination.commands.js';
+import { registerCasesCommands } from './commands/cases.commands.js';
 import { registerCustodyCommands } from './commands/custody.commands.js';
 import { registerDbCommands } from './commands/db.commands.js';
 import { registerRegistryCommands } from './commands/registry.commands.js';
@@ -65,6 +66,7 @@ export function buildProgram(io: CliIo): Command {
   registerWarningCommands(program, io);
   registerAgreementsCommands(program, io);
   registerRepatriationCommands(program, io);
+  registerCasesCommands(program, io);
   return program;
 }
 

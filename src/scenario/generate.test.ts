@@ -69,6 +69,7 @@ describe('records', () => {
       scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8,
       conflictEvent: 9, indicator: 10, breach: 11, agreement: 12,
       scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8, repatriation: 9,
+      scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8, caseUsers: 9, caseFile: 10,
     };
     expect(small[0]).toEqual({ type: 'scenario', version: 1, seed: 'small', knobs: resolveKnobs(SMALL), epoch: SCENARIO_EPOCH });
     for (let i = 1; i < small.length; i++) expect(rank[small[i]!.type]).toBeGreaterThanOrEqual(rank[small[i - 1]!.type]);
@@ -128,6 +129,8 @@ describe('references', () => {
         case 'truth': check(isns, r.a, 'truth a'); check(isns, r.b, 'truth b'); break;
         case 'household': check(facilities, r.facility, 'camp'); households.add(r.code); break;
         case 'resident': check(households, r.household, 'household'); check(facilities, r.facility, 'camp'); check(isns, r.relatedDetainee, 'related'); break;
+        case 'caseUsers': for (const u of r.users) check(agencies, u.agency, 'case user agency'); break;
+        case 'caseFile': for (const e of r.seed.evidence) check(agencies, e.request.agency, 'evidence agency'); break;
         case 'scenario': break;
         case 'conflictEvent': break;
         case 'indicator': case 'breach': check(facilities, r.facility, 'site'); break;

@@ -1,5 +1,6 @@
 import { seededIdGenerator } from '../kernel/index.js';
 import { householdRecords, residentRecords } from './camps.js';
+import { caseFileRecords, caseUserRecords } from './cases.js';
 import { agencyRecords, aircraftRecords, aircraftTypeRecords, facilityRecords, planFacilities, userRecords } from './cast.js';
 import { detaineeRecords } from './detainees.js';
 import { Prng } from './prng.js';
@@ -95,4 +96,6 @@ export function* generateScenario(opts: GenerateOptions): Generator<TScenarioRec
   yield* residentRecords(camps);
   yield* warningRecords({ rng: root.fork('warning'), ids: seededIdGenerator(root.fork('warning-ids').random), epochMs, prisons: plan.prisons, detainees: knobs.detainees });
   yield* repatriationRecords(root.fork('repatriation'), epochMs);
+  yield caseUserRecords();
+  if (knobs.detainees > 0) yield* caseFileRecords(root.fork('cases'));
 }

@@ -3,6 +3,7 @@ import { bulkAddAgencies, bulkAddUsers, internMarking, requirePermission, withDb
 import { custodyCtx, memoryKeyring, recordIntakes, type Intake, type Keyring } from '../custody/index.js';
 import { seedCampRecords } from '../camps/index.js';
 import { seedRepatriation, type SeedCountry } from '../repatriation/index.js';
+import { seedCases, type CaseSeed } from '../cases/index.js';
 import { bulkInsert, searchKeysOf, type BulkRows } from '../registry/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
@@ -44,6 +45,7 @@ class Loader {
   truth: { kind: string; a: string; b: string | null; detail: string }[] = [];
   intakes: Intake[] = [];
   repatriation: SeedCountry[] = [];
+  caseFiles: CaseSeed[] = [];
   run: Rec<'scenario'> | undefined;
   readonly warning = warningBag();
   constructor(readonly ctx: Ctx, readonly db: Db) {}
@@ -155,6 +157,12 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
       l.repatriation.push(country);
       return;
     }
+    case 'caseUsers':
+      l.users.push(...r.users);
+      return;
+    case 'caseFile':
+      l.caseFiles.push(r.seed);
+      return;
   }
 }
 
@@ -211,6 +219,7 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     await seedCampRecords(withDb(ctx, trx), trx, { epoch: l.run.epoch });
     await loadWarning(withDb(ctx, trx), trx, l.warning);
     await seedRepatriation(withDb(ctx, trx), trx, l.repatriation);
+    await seedCases(withDb(ctx, trx), trx, l.caseFiles, opts.keyring ?? memoryKeyring());
     await trx.insertInto('scenario_runs').values({ id: newId(), seed: l.run.seed, knobs: JSON.stringify(l.run.knobs), loaded_at: now, records: n }).execute();
     await ctx.audit.record(trx, { action: 'scenario.load', subjectType: 'scenario', details: { seed: l.run.seed, records: n } });
     opts.onProgress?.({ records: n, bytes });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkName, formatMarking, isCountryCode, isDomainError, isIsn, isUlid, parseMarking } from '../kernel/index.js';
 import { ZScenarioAgreement, ZScenarioBreach, ZScenarioConflictEvent, ZScenarioIndicator } from './warning.schemas.js';
 import { ZScenarioRepatriation } from './repatriation.schemas.js';
+import { ZCaseSeed, type TCaseSeed } from '../cases/index.js';
 
 /**
  * The scenario file: NDJSON, one record per line, each a JSON object whose first field `type` says what it is.
@@ -266,6 +267,23 @@ export const ZScenarioTruth = z.strictObject({
 export type TScenarioTruth = z.infer<typeof ZScenarioTruth>;
 
 /** Any line of a scenario file, discriminated on `type`. */
+/** The users the case files act as (a prosecutor, reviewers), after every earlier record so those stay unchanged. */
+export const ZScenarioCaseUsers = z.strictObject({ type: z.literal('caseUsers'), users: z.array(ZScenarioUser.omit({ type: true })) });
+export type TScenarioCaseUsers = z.infer<typeof ZScenarioCaseUsers>;
+
+/**
+ * A case file of the reference scenario (see src/scenario/cases.ts), acted out by the loader through the cases
+ * module's use cases. Checked with the cases module's schema, kept in its input form for those use cases.
+ */
+export const ZScenarioCaseFile = z.strictObject({
+  type: z.literal('caseFile'),
+  seed: z.record(z.string(), z.unknown()).superRefine((v, ctx) => {
+    const r = ZCaseSeed.safeParse(v);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
+  }).transform((v) => v as TCaseSeed),
+});
+export type TScenarioCaseFile = z.infer<typeof ZScenarioCaseFile>;
+
 export const ZScenarioRecord = z.discriminatedUnion('type', [
   ZScenarioHeader,
   ZScenarioAgency,
@@ -279,6 +297,8 @@ export const ZScenarioRecord = z.discriminatedUnion('type', [
   ZScenarioResident,
   ZScenarioConflictEvent, ZScenarioIndicator, ZScenarioBreach, ZScenarioAgreement,
   ZScenarioRepatriation,
+  ZScenarioCaseUsers,
+  ZScenarioCaseFile,
 ]);
 /** Any line of a scenario file. */
 export type TScenarioRecord = z.infer<typeof ZScenarioRecord>;

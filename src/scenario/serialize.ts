@@ -1,6 +1,6 @@
 import {
   ZScenarioAgency, ZScenarioAircraft, ZScenarioAircraftType, ZScenarioAlias, ZScenarioDetainee, ZScenarioFacility, ZScenarioHeader,
-  ZScenarioHousehold, ZScenarioKnobs, ZScenarioLandingZone, ZScenarioResident, ZScenarioTruth, ZScenarioUser,
+  ZScenarioCaseFile, ZScenarioCaseUsers, ZScenarioHousehold, ZScenarioKnobs, ZScenarioLandingZone, ZScenarioResident, ZScenarioTruth, ZScenarioUser,
   type TScenarioRecord, type TScenarioRecordType,
 } from './scenario.schemas.js';
 import { ZScenarioAgreement, ZScenarioBreach, ZScenarioConflictEvent, ZScenarioIndicator } from './warning.schemas.js';
@@ -24,6 +24,8 @@ const TOP: Readonly<Record<TScenarioRecordType, readonly string[]>> = {
   resident: Object.keys(ZScenarioResident.shape),
   conflictEvent: Object.keys(ZScenarioConflictEvent.shape), indicator: Object.keys(ZScenarioIndicator.shape), breach: Object.keys(ZScenarioBreach.shape), agreement: Object.keys(ZScenarioAgreement.shape),
   repatriation: Object.keys(ZScenarioRepatriation.shape),
+  caseUsers: Object.keys(ZScenarioCaseUsers.shape),
+  caseFile: Object.keys(ZScenarioCaseFile.shape),
 };
 
 // Nested objects with a fixed shape; truth `detail` has none and keeps the order it was built in.

@@ -22,6 +22,7 @@ import { coordinationRoutes } from './routes/coordination.routes.js';
 import { warningRoutes } from './routes/warning.routes.js';
 import { agreementsRoutes } from './routes/agreements.routes.js';
 import { repatriationRoutes } from './routes/repatriation.routes.js';
+import { casesRoutes } from './routes/cases.routes.js';
 import type { AppDeps, SallyportApp } from './types.js';
 
 /** The default request body limit: 1 MiB (CSV imports take up to 20 MiB). */
@@ -99,13 +100,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(authRoutes);
   await app.register(registryRoutes);
   await app.register(accessRoutes);
-  await app.register(custodyRoutes, { keyring: opts.keyring ?? keyringFor(opts.store.location) });
+  const keyring = opts.keyring ?? keyringFor(opts.store.location);
+  await app.register(custodyRoutes, { keyring });
   await app.register(campsRoutes);
   await app.register(airliftRoutes);
   await app.register(coordinationRoutes);
   await app.register(warningRoutes);
   await app.register(agreementsRoutes);
   await app.register(repatriationRoutes, { keyring: opts.keyring ?? keyringFor(opts.store.location) });
+  await app.register(casesRoutes, { keyring });
   await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }

@@ -1,6 +1,7 @@
 /** The store: one Kysely query layer over SQLite (embedded default) and PostgreSQL. */
 export type { Database } from './schema.js';
 export type * from './schema.js';
+export type * from './schema-cases.js';
 export { openStore, parseDatabaseUrl, inTransaction, ping, DEFAULT_DATABASE_URL } from './db.js';
 export type { Db, Tx, Store, StoreTarget } from './db.js';
 export { migrateToLatest } from './migrate.js';

@@ -6,6 +6,7 @@ export type * from './schema-warning.js';
 import type { CampDuplicateReviewsTable, CampGuardianshipEndsTable, CustodyVerificationsTable } from './schema-custody-camps.js';
 export type * from './schema-custody-camps.js';
 import type { RepatriationTables } from './schema-repatriation.js';
+import type { CaseDetaineesTable, CasesTable, DeclassRequestsTable, EvidenceContentsTable, EvidenceCustodyTable, EvidenceItemsTable, EvidenceVersionsTable } from './schema-cases.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -58,6 +59,7 @@ export interface Database {
   camp_duplicate_reviews: CampDuplicateReviewsTable;
   camp_guardianship_ends: CampGuardianshipEndsTable;
   repatriation_countries: RepatriationTables['repatriation_countries']; repatriation_status_changes: RepatriationTables['repatriation_status_changes']; repatriation_engagements: RepatriationTables['repatriation_engagements']; repatriation_batches: RepatriationTables['repatriation_batches']; repatriation_batch_members: RepatriationTables['repatriation_batch_members'];
+  cases: CasesTable; case_detainees: CaseDetaineesTable; evidence_items: EvidenceItemsTable; evidence_contents: EvidenceContentsTable; evidence_versions: EvidenceVersionsTable; evidence_custody: EvidenceCustodyTable; declass_requests: DeclassRequestsTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -13,6 +13,9 @@ import { ReviewsPage } from './camps/ReviewsPage.js';
 import { HandoversPage } from './custody/HandoversPage.js';
 import { LogPage } from './custody/LogPage.js';
 import { TimelinePage } from './custody/TimelinePage.js';
+import { CasePage } from './cases/CasePage.js';
+import { CasesPage } from './cases/CasesPage.js';
+import { QueuePage } from './cases/QueuePage.js';
 import { MapPage } from './map/MapPage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
@@ -68,4 +71,7 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/reviews', element: <ReviewsPage /> },
   { path: '/repatriation', label: 'Repatriation', element: <RepatriationPage /> },
   { path: '/repatriation/:country', element: <CountryPage /> },
+  { path: '/cases', label: 'Cases', element: <CasesPage /> },
+  { path: '/cases/:ref', element: <CasePage /> },
+  { path: '/declass', label: 'Declassification', element: <QueuePage /> },
 ];
