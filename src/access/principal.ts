@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
+  'airlift:read', 'airlift:execute',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:admin': ['custodian', 'admin'],
   // Airlift: planners (the military command) export instances and plan; admins too.
   'airlift:plan': ['planner', 'admin'],
+  // Airlift execution: readers see stored plans, sorties and the board within their markings; custodians (the
+  // loadmasters and gate staff) and planners scan, move sorties through their statuses and resolve discrepancies.
+  'airlift:read': ALL_READERS,
+  'airlift:execute': ['custodian', 'planner', 'admin'],
 };
 
 /**

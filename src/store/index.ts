@@ -7,3 +7,4 @@ export { migrateToLatest } from './migrate.js';
 export { classifyDbError } from './dialects/errors.js';
 export type { DbErrorKind, DbErrorInfo } from './dialects/errors.js';
 export type { DialectName } from './dialects/ddl.js';
+export type * from './schema-airlift.js';

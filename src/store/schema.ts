@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AirliftDiscrepanciesTable, AirliftManifestsTable, AirliftPlanDetaineesTable, AirliftPlansTable, AirliftResolutionsTable, AirliftScansTable, AirliftSortiesTable } from './schema-airlift.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -41,6 +42,7 @@ export interface Database {
   camp_programmes: CampProgrammesTable;
   camp_programme_assignments: CampProgrammeAssignmentsTable;
   camp_attendance: CampAttendanceTable;
+  airlift_plans: AirliftPlansTable; airlift_plan_detainees: AirliftPlanDetaineesTable; airlift_sorties: AirliftSortiesTable; airlift_manifests: AirliftManifestsTable; airlift_scans: AirliftScansTable; airlift_discrepancies: AirliftDiscrepanciesTable; airlift_resolutions: AirliftResolutionsTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  listDiscrepancies, reconcile, recordScan, releaseManifest, resolveDiscrepancy, setSortieStatus, showSortie, syncScans, wristbandCode,
+} from '../../src/airlift/index.js';
+import { detaineeTimeline } from '../../src/custody/index.js';
+import { DIALECTS } from '../support/stores.js';
+import { isnOf } from '../custody/world.js';
+import { openExecWorld, scanId, type ExecWorld } from './execution-world.js';
+
+describe.each(DIALECTS)('airlift execution (%s)', (dialect) => {
+  let w: ExecWorld;
+  beforeAll(async () => {
+    w = await openExecWorld(dialect, { planned: 5, extra: 1 });
+  }, 120_000);
+  afterAll(async () => {
+    await w.close();
+  });
+
+  const at = '2026-01-10T09:00:00Z';
+  const jtf = () => ({ ...w.cx(w.planner) });
+
+  it('flies a sortie: release, boarding scans, a duplicate, an unmanifested person, a missing arrival, resolutions, close', async () => {
+    expect(w.sorties.length).toBeGreaterThanOrEqual(1);
+    const s = w.sorties[0]!;
+    expect(s.manifested).toBe(5);
+    const released = await releaseManifest(w.cx(w.hf), s.id);
+    expect(released.proposed.map((p) => p.isn)).toEqual([1, 2, 3, 4, 5].map(isnOf));
+
+    await expect(setSortieStatus(w.ctx(w.planner), s.id, { status: 'landed' })).rejects.toMatchObject({ code: 'AIRLIFT_SORTIE_TRANSITION' });
+    await setSortieStatus(w.ctx(w.planner), s.id, { status: 'boarding' });
+    const first = { id: scanId(), sortie: s.id, kind: 'board' as const, code: wristbandCode(isnOf(1)), scannedAt: at, device: 'scanner-a' };
+    const r1 = await recordScan(jtf(), first);
+    expect(r1).toMatchObject({ applied: true, discrepancy: null, replayed: false });
+    expect(r1.custody).toMatch(/handover HF → JTF/);
+    // The same scan synced again is stored once; its id reused for another scan is refused.
+    expect(await recordScan(jtf(), first)).toMatchObject({ seq: r1.seq, replayed: true });
+    await expect(recordScan(jtf(), { ...first, code: wristbandCode(isnOf(2)) })).rejects.toMatchObject({ code: 'AIRLIFT_SCAN_REUSED' });
+    await expect(recordScan(jtf(), { ...first, id: scanId(), code: 'SP-SY-000001-0' })).rejects.toMatchObject({ code: 'AIRLIFT_SCAN_INVALID' });
+
+    const sync = await syncScans(jtf(), [2, 3, 4, 5, 1, 6].map((n) => ({ id: scanId(), sortie: s.id, kind: 'board' as const, code: wristbandCode(isnOf(n)), scannedAt: at, device: 'scanner-b' })));
+    const kinds = sync.results.map((r) => ('discrepancy' in r ? r.discrepancy : r.code));
+    expect(kinds).toEqual([null, null, null, null, 'duplicate', 'unmanifested']);
+    // The unmanifested person is held by HF with no handover onto the aircraft: the custody side is a discrepancy too.
+    expect(sync.results[5]).toMatchObject({ applied: true, custody: expect.stringMatching(/not signed/) as unknown });
+
+    const mid = await reconcile(w.ctx(w.planner), w.planId);
+    expect(mid).toMatchObject({ total: 6, balanced: true, byKind: { site: 0, aircraft: 6, staging: 0, destination: 0 } });
+
+    await setSortieStatus(w.ctx(w.planner), s.id, { status: 'airborne' });
+    await setSortieStatus(w.ctx(w.planner), s.id, { status: 'landed' });
+    for (const n of [1, 2, 3, 6]) await recordScan(jtf(), { id: scanId(), sortie: s.id, kind: 'arrive', code: wristbandCode(isnOf(n)), scannedAt: at, device: 'gate' });
+    const tl = await detaineeTimeline(w.ctx(w.planner), isnOf(1));
+    expect(tl.entries.map((e) => e.event.type)).toEqual(['intake', 'handover', 'arrival-at-gate']);
+    expect(tl).toMatchObject({ custodian: { agency: 'JTF', place: 'BIAP' }, chain: { ok: true } });
+
+    // Closing finds 4 and 5 still aboard: missing at arrival, stored, and the sortie stays landed.
+    const blocked = await setSortieStatus(w.ctx(w.planner), s.id, { status: 'closed' });
+    expect(blocked.sortie.status).toBe('landed');
+    expect(blocked.blockers.join(' ')).toMatch(/2 still recorded aboard/);
+    const open = await listDiscrepancies(w.ctx(w.planner), { sortie: s.id, status: 'open' });
+    expect(open.map((d) => `${d.kind}:${d.isn}`).sort()).toEqual([
+      `custody:${isnOf(6)}`, `custody:${isnOf(6)}`, `duplicate:${isnOf(1)}`, `missing-at-arrival:${isnOf(4)}`, `missing-at-arrival:${isnOf(5)}`, `unmanifested:${isnOf(6)}`,
+    ]);
+    const after = await reconcile(w.ctx(w.planner), w.planId);
+    expect(after).toMatchObject({ total: 6, balanced: true, byKind: { aircraft: 2, destination: 4 }, openDiscrepancies: 6 });
+
+    const missing = open.find((d) => d.kind === 'missing-at-arrival')!;
+    await expect(resolveDiscrepancy(w.ctx(w.planner), missing.id, { action: 'accept', note: 'seen at the gate' })).rejects.toMatchObject({ code: 'AIRLIFT_RESOLUTION_INVALID' });
+    for (const d of open) {
+      const input = d.kind === 'missing-at-arrival' ? { action: 'place' as const, place: 'BIAP', note: 'found in the holding area at BIAP' } : { action: 'accept' as const, note: 'checked by the loadmaster' };
+      const done = await resolveDiscrepancy(w.ctx(w.planner), d.id, input);
+      expect(done).toMatchObject({ status: 'resolved', resolution: { action: input.action, by: 'planner.jtf' } });
+    }
+    await expect(resolveDiscrepancy(w.ctx(w.planner), missing.id, { action: 'place', place: 'BIAP', note: 'again' })).rejects.toMatchObject({ code: 'AIRLIFT_DISCREPANCY_RESOLVED' });
+    const closed = await setSortieStatus(w.ctx(w.planner), s.id, { status: 'closed' });
+    expect(closed).toMatchObject({ sortie: { status: 'closed' }, blockers: [] });
+
+    const detail = await showSortie(w.ctx(w.planner), s.id);
+    expect(detail.manifest.map((m) => m.isn)).toContain(isnOf(6));
+    expect(detail.manifest.find((m) => m.isn === isnOf(6))?.amended).toBe(true);
+    expect(await reconcile(w.ctx(w.planner), w.planId)).toMatchObject({ total: 6, balanced: true, byKind: { destination: 6 }, openDiscrepancies: 0 });
+  });
+});
