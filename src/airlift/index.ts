@@ -54,3 +54,7 @@ export { reconcile, showSortie, listDiscrepancies, syncScans } from './execution
 /** `releaseManifest`: the holding agency proposes custody handovers onto the aircraft for a sortie's manifest. */
 export { releaseManifest } from './execution/release-manifest.js';
 export type { ReleaseResult } from './execution/release-manifest.js';
+/** Printouts: wristband labels and manifests with tick boxes (HTML, PDF), manifests as CSV; the paper manifest entered back. */
+export { wristbandLabels, manifestSheet, labelsHtml, labelsPdf, manifestHtml, manifestPdf, manifestCsv } from './execution/printables.js';
+export type { Labels, ManifestSheet } from './execution/printables.js';
+export { enterPaperManifest } from './execution/paper-entry.js';

@@ -133,3 +133,16 @@ export async function aircraftOperator(db: Db, tail: string): Promise<string | u
   const row = await db.selectFrom('aircraft as a').innerJoin('agencies as g', 'g.id', 'a.operator_agency_id').select('g.code').where('a.tail', '=', tail).executeTakeFirst();
   return row?.code;
 }
+
+/** The nodes of a plan (id → kind, name). Unscoped: read only for a sortie already found in the caller's scope. */
+export async function planNodes(db: Db, planId: string): Promise<Record<string, { kind: string; name: string }>> {
+  const row = await db.selectFrom('airlift_plans').select('nodes').where('id', '=', planId).executeTakeFirstOrThrow();
+  return JSON.parse(row.nodes) as Record<string, { kind: string; name: string }>;
+}
+
+/** Markings by id: their text and originator country. */
+export async function markingRows(db: Db, ids: readonly number[]): Promise<Map<number, { text: string; originator: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('markings').select(['id', 'text', 'originator']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { text: r.text, originator: r.originator }]));
+}

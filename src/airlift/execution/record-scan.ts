@@ -6,7 +6,7 @@ import { parseWristband, ZScanRequest, type TPlaceKind, type TScanRequest, type 
 import { custodyOfScan, type CustodyOutcome, type ExecCtx } from './custody-seam.js';
 import { judgeScan, type Place } from './engine.js';
 import { effectsOfPerson, hasOpen, insertDiscrepancy, insertScan, scanById, type ScanRow } from './execution.store.js';
-import { manifestEntry, planDetainee, planSummaryRow, sortieRow, type SortieRow } from './plans.store.js';
+import { manifestEntry, planDetainee, planNodes, sortieRow } from './plans.store.js';
 
 /** A node of a stored plan: its kind decides what place a person there is in. */
 export type NodeKinds = Record<string, { kind: string; name: string }>;
@@ -45,12 +45,6 @@ export async function placeNow(db: Db, operationId: string, isn: string, home: s
   return home === undefined ? undefined : { kind: 'site', at: home };
 }
 
-async function nodesOf(db: Db, sortie: SortieRow, scopeIds: { markingIds: number[] }): Promise<NodeKinds> {
-  const plan = await planSummaryRow(db, scopeIds, sortie.plan_id);
-  if (!plan) throw notFound('sortie', sortie.id);
-  return JSON.parse(plan.nodes) as NodeKinds;
-}
-
 /**
  * Records one scan of a wristband at boarding or arrival: judged against the manifest and where the person
  * is (see `judgeScan`), stored (append-only) with any discrepancy it raises, and — when it takes effect and
@@ -75,7 +69,7 @@ export async function recordScan(cx: ExecCtx, raw: TScanRequest): Promise<TScanR
       }
       return resultOf(previous, true);
     }
-    const nodes = await nodesOf(trx, sortie, scope);
+    const nodes: NodeKinds = await planNodes(trx, sortie.plan_id);
     const entry = await manifestEntry(trx, sortie.id, isn);
     const node = input.node ?? (input.kind === 'board' ? entry?.board_node ?? sortie.from_node : entry?.alight_node ?? sortie.to_node);
     const nodeKind = placeKindOfNode(nodes[node]?.kind);

@@ -5,7 +5,7 @@ import { AirliftExecutionErrors } from '../airlift.errors.js';
 import { ZResolveRequest, type TDiscrepancy, type TResolveRequest } from '../execution.schemas.js';
 import type { Place } from './engine.js';
 import { discrepancyRow, insertResolution, insertScan, resolutionsOf, resolveRow, scanById, type DiscrepancyRow } from './execution.store.js';
-import { addManifestEntry, planSummaryRow, sortieRow, type SortieRow } from './plans.store.js';
+import { addManifestEntry, planNodes, sortieRow, type SortieRow } from './plans.store.js';
 import { markingsOf, presentDiscrepancy } from './present.js';
 import { placeKindOfNode, type NodeKinds } from './record-scan.js';
 
@@ -20,8 +20,8 @@ async function placeNamed(db: Db, scope: { markingIds: number[] }, sortie: Sorti
     if (!other || other.operation_id !== sortie.operation_id) throw new DomainError('invalid', AirliftExecutionErrors.AIRLIFT_RESOLUTION_INVALID, `place: no sortie ${text.slice(7)} in this operation`, { field: 'place', reason: 'unknown sortie' });
     return { kind: 'aircraft', at: other.id };
   }
-  const plan = await planSummaryRow(db, scope, sortie.plan_id);
-  const kind = placeKindOfNode((JSON.parse(plan?.nodes ?? '{}') as NodeKinds)[text]?.kind);
+  const nodes: NodeKinds = await planNodes(db, sortie.plan_id);
+  const kind = placeKindOfNode(nodes[text]?.kind);
   if (!kind) throw new DomainError('invalid', AirliftExecutionErrors.AIRLIFT_RESOLUTION_INVALID, `place: ${text} is not a site, staging or destination node of the plan`, { field: 'place', reason: 'unknown place' });
   return { kind, at: text };
 }

@@ -5,7 +5,7 @@ import { AirliftErrors, AirliftExecutionErrors } from '../airlift.errors.js';
 import { ZAirliftPlan, type TAirliftPlan } from '../airlift.schemas.js';
 import type { TPlanSummary } from '../execution.schemas.js';
 import { gapOf } from '../plan.js';
-import { insertPlan, insertSorties, planSummaryRow, visibleDetainees, type ManifestRow, type SortieRow } from './plans.store.js';
+import { insertPlan, insertSorties, markingRows, planSummaryRow, visibleDetainees, type ManifestRow, type SortieRow } from './plans.store.js';
 import { presentPlan } from './present.js';
 import { sortiesOfPlan } from './sorties.js';
 
@@ -50,8 +50,23 @@ export async function savePlan(ctx: Ctx, input: SavePlanInput): Promise<TPlanSum
       if (!parent) throw notFound('plan', input.parentId);
       operationId = parent.operation_id;
     }
-    const texts = await markingTexts(trx, [...new Set([...seen.values()].map((v) => v.markingId))]);
-    const markingId = await internMarking(trx, bannerOf([...texts.values()].map((t) => parseMarking(t))), ctx.principal.country);
+    // The plan carries the banner of everyone in it; each sortie only that of the people on it, so a partner
+    // agency sees (and releases, and scans) the sorties of the people it may see.
+    const texts = await markingRows(trx, [...new Set([...seen.values()].map((v) => v.markingId))]);
+    const banners = new Map<string, number>();
+    const bannerId = async (ids: readonly number[]): Promise<number> => {
+      const key = [...new Set(ids)].sort((a, b) => a - b).join(',');
+      const known = banners.get(key);
+      if (known !== undefined) return known;
+      const parts = key.split(',').filter((k) => k !== '').map((k) => texts.get(Number(k)) ?? { text: 'U', originator: ctx.principal.country });
+      // Records of one originator keep it (the holding force still sees what it originated); mixed ones take the planner's.
+      const originators = new Set(parts.map((p) => p.originator));
+      const originator = originators.size === 1 ? [...originators][0]! : ctx.principal.country;
+      const id = await internMarking(trx, bannerOf(parts.map((p) => parseMarking(p.text))), originator);
+      banners.set(key, id);
+      return id;
+    };
+    const markingId = await bannerId([...seen.values()].map((v) => v.markingId));
     const now = ctx.clock.now().toISOString();
     const id = newId(ctx.clock.now().getTime());
     const planned = sortiesOfPlan(plan);
@@ -69,8 +84,9 @@ export async function savePlan(ctx: Ctx, input: SavePlanInput): Promise<TPlanSum
     const manifests: ManifestRow[] = [];
     for (const s of planned) {
       const sid = newId(ctx.clock.now().getTime());
-      sorties.push({ id: sid, plan_id: id, operation_id: row.operation_id, label: s.label, aircraft: s.aircraft, from_node: s.from, to_node: s.to, depart: s.depart, arrive: s.arrive, status: 'planned', status_at: null, version: 1, marking_id: markingId });
-      for (const m of s.manifest) manifests.push({ sortie_id: sid, isn: m.isn, board_node: m.board, alight_node: m.alight, amended: 0, created_at: now, marking_id: markingId });
+      const sortieMarking = await bannerId(s.manifest.map((m) => seen.get(m.isn)!.markingId));
+      sorties.push({ id: sid, plan_id: id, operation_id: row.operation_id, label: s.label, aircraft: s.aircraft, from_node: s.from, to_node: s.to, depart: s.depart, arrive: s.arrive, status: 'planned', status_at: null, version: 1, marking_id: sortieMarking });
+      for (const m of s.manifest) manifests.push({ sortie_id: sid, isn: m.isn, board_node: m.board, alight_node: m.alight, amended: 0, created_at: now, marking_id: seen.get(m.isn)!.markingId });
     }
     await insertSorties(trx, sorties, manifests);
     await ctx.audit.record(trx, { action: 'airlift.plan.save', subjectType: 'airlift-plan', subjectId: id, details: { detainees: isns.length, sorties: planned.length, parent: input.parentId ?? null } });

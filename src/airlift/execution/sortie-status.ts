@@ -5,7 +5,7 @@ import { AirliftExecutionErrors } from '../airlift.errors.js';
 import { SORTIE_TRANSITIONS, ZSortieStatusRequest, type TSortie, type TSortieStatus, type TSortieStatusRequest } from '../execution.schemas.js';
 import { samePlace } from './engine.js';
 import { hasOpen, insertDiscrepancy, insertScan, openCount, scansOfSortie } from './execution.store.js';
-import { manifestCounts, manifestOf, planDetainee, planSummaryRow, sortieRow, updateSortie, type SortieRow } from './plans.store.js';
+import { manifestCounts, manifestOf, planDetainee, planNodes, sortieRow, updateSortie, type SortieRow } from './plans.store.js';
 import { markingsOf, presentSortie } from './present.js';
 import { placeKindOfNode, placeNow, type NodeKinds } from './record-scan.js';
 
@@ -29,8 +29,7 @@ async function aboard(db: Db, sortie: SortieRow): Promise<string[]> {
 /** A cancelled sortie's passengers go back to where they boarded, each as a recorded correction. */
 async function offload(cx: Ctx, sortie: SortieRow, isns: readonly string[], at: string): Promise<void> {
   const db = cx.db;
-  const plan = await planSummaryRow(db, await scopeFor(db, cx.principal), sortie.plan_id);
-  const nodes = JSON.parse(plan?.nodes ?? '{}') as NodeKinds;
+  const nodes: NodeKinds = await planNodes(db, sortie.plan_id);
   const manifest = new Map((await manifestOf(db, sortie.id)).map((m) => [m.isn, m]));
   for (const isn of isns) {
     const node = manifest.get(isn)?.board_node ?? sortie.from_node;
