@@ -5,7 +5,7 @@
 
 /** Zod schemas and types of instances, plans, legs, objectives, bounds and violations (browser-safe). */
 export * from './airlift.schemas.js';
-/** This module's error codes: AIRLIFT_INSTANCE_INVALID, AIRLIFT_INFEASIBLE, AIRLIFT_PLAN_INVALID. */
+/** This module's error codes: AIRLIFT_INSTANCE_INVALID, AIRLIFT_INFEASIBLE, AIRLIFT_PLAN_INVALID, AIRLIFT_DISRUPTION_INVALID. */
 export { AirliftErrors } from './airlift.errors.js';
 /** `checkPlan(plan)`: every violation of the 18 rules and of the stated objective and bound; pure, never throws. */
 export { checkPlan } from './check.js';
@@ -24,6 +24,9 @@ export { exportInstance } from './export-instance.js';
 /** `planAirlift(ctx, input)`: plans for a caller (an instance, or the scoped scenario). Requires `airlift:plan`. */
 export { planAirlift } from './plan-airlift.js';
 export type { PlanAirliftInput } from './plan-airlift.js';
+/** `replan(instance, plan, disruption, options)`: a new plan after a disruption, keeping what has flown, and its diff. */
+export { replan } from './replan.js';
+export type { ReplanOptions, ReplanResult } from './replan.js';
 
 // ------------------------------------------------------------------------------------------------------------
 // Execution: stored plans, sorties, scans, discrepancies, reconciliation (docs/airlift.md, "Execution").

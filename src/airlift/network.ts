@@ -1,5 +1,5 @@
 import { greatCircleKm } from '../kernel/index.js';
-import type { TAircraft, TAircraftType, TAirliftDetainee, TAirliftInstance, TAirliftNode, TTier } from './airlift.schemas.js';
+import { closedNodeOf, ZDisruption, type TAircraft, type TAircraftType, type TAirliftDetainee, type TAirliftInstance, type TAirliftNode, type TDisruption, type TTier } from './airlift.schemas.js';
 
 /**
  * An instance compiled for fast look-ups: nodes by id, distances, aircraft with their types, the hazard
@@ -36,6 +36,15 @@ export interface Network {
   /** λ_s(h): the hazard of origin `site` at `h` hours. */
   hazardAt(site: string, h: number): number;
   weight(tier: TTier): number;
+  /** Disruptions the instance records (`x-disruptions`), and the nodes they close to landings. */
+  disruptions: TDisruption[];
+  closed: ReadonlySet<string>;
+}
+
+/** The disruptions an instance records in `x-disruptions` (ignored when malformed). */
+export function disruptionsOf(instance: TAirliftInstance): TDisruption[] {
+  const parsed = ZDisruption.array().safeParse(instance['x-disruptions']);
+  return parsed.success ? parsed.data : [];
 }
 
 function piecesOf(node: TAirliftNode, startMs: number): Pieces {
@@ -73,7 +82,11 @@ export function compileNetwork(instance: TAirliftInstance): Network {
   const hazards = new Map(instance.nodes.filter((n) => n.kind === 'origin').map((n) => [n.id, piecesOf(n, startMs)]));
   const cache = new Map<string, number>();
   const weights = instance.rules.lossWeight;
+  const disruptions = disruptionsOf(instance);
+  const closed = new Set(disruptions.map(closedNodeOf).filter((x): x is string => x !== null));
   return {
+    disruptions,
+    closed,
     instance,
     startMs,
     nodes,

@@ -1,11 +1,11 @@
 import { DomainError, invalidMany } from '../kernel/index.js';
 import { AirliftErrors } from './airlift.errors.js';
-import { PLAN_FORMAT, ZAirliftInstance, type TAirliftInstance, type TAirliftPlan, type TLeg } from './airlift.schemas.js';
+import { PLAN_FORMAT, ZAirliftInstance, type TAirliftInstance, type TAirliftPlan, type TBound, type TLeg } from './airlift.schemas.js';
 import { computeBound } from './bound.js';
 import { assertCarriable } from './feasibility.js';
 import { compileNetwork, type Network } from './network.js';
 import { computeObjective } from './objective.js';
-import type { Craft } from './planner/craft.js';
+import type { Craft, PlannedLeg } from './planner/craft.js';
 import { schedule, type Progress } from './planner/schedule.js';
 import { followFlights } from './trips.js';
 
@@ -29,12 +29,17 @@ export function parseInstance(raw: unknown): TAirliftInstance {
 }
 
 /** The legs of every craft, in plan order, with empty legs at the end of a craft's day dropped. */
-export function legsOf(net: Network, crafts: readonly Craft[]): TLeg[] {
+export function legsOf(net: Network, crafts: readonly Craft[], original?: ReadonlyMap<PlannedLeg, TLeg>): TLeg[] {
   const out: TLeg[] = [];
   for (const c of crafts) {
     const legs = [...c.legs];
     while (legs.length > 0 && legs[legs.length - 1]!.board.length === 0 && legs[legs.length - 1]!.alight.length === 0) legs.pop();
     for (const l of legs) {
+      const kept = original?.get(l);
+      if (kept) {
+        out.push(kept);
+        continue;
+      }
       out.push({
         aircraft: c.spec.id, from: l.from, to: l.to, depart: net.iso(l.depart), arrive: net.iso(l.arrive), refuelBefore: l.refuelBefore,
         board: l.board, alight: l.alight, guards: l.guards, medic: l.medic, ...(l.sortie ? { sortie: l.sortie } : {}),
@@ -45,12 +50,12 @@ export function legsOf(net: Network, crafts: readonly Craft[]): TLeg[] {
 }
 
 /** Assembles a plan document from legs: objective recomputed exactly as a checker would, then the bound. */
-export async function assemblePlan(net: Network, legs: TLeg[], undelivered: { id: string; reason: string }[]): Promise<TAirliftPlan> {
+export async function assemblePlan(net: Network, legs: TLeg[], undelivered: { id: string; reason: string }[], knownBound?: TBound): Promise<TAirliftPlan> {
   const flights = followFlights(net, { legs }, []);
   const objective = computeObjective(net, flights);
   let lastDeparture = 0;
   for (const t of flights.firstBoard.values()) lastDeparture = Math.max(lastDeparture, t);
-  const bound = await computeBound(net, lastDeparture + 1);
+  const bound = knownBound ?? (await computeBound(net, lastDeparture + 1));
   const plan: TAirliftPlan = { format: PLAN_FORMAT, instance: net.instance, legs, objective, bound };
   if (undelivered.length > 0) plan['x-undelivered'] = undelivered;
   return plan;

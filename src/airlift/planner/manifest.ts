@@ -46,6 +46,9 @@ export class Manifest {
 export class SiteQueue {
   readonly #items: TAirliftDetainee[];
   readonly #taken: boolean[];
+  readonly #index: Map<string, number>;
+  readonly #reserved: Uint8Array;
+  reservedCount = 0;
   #head = 0;
   remaining: number;
   weightLeft: number;
@@ -58,8 +61,54 @@ export class SiteQueue {
     // Heavier (more critical) first; a stable sort keeps the instance's order among equals.
     this.#items = [...items].sort((a, b) => weight(b) - weight(a));
     this.#taken = this.#items.map(() => false);
+    this.#index = new Map(this.#items.map((d, i) => [d.id, i]));
+    this.#reserved = new Uint8Array(this.#items.length);
     this.remaining = items.length;
     this.weightLeft = items.reduce((s, d) => s + weight(d), 0);
+  }
+
+  /** Keeps `ids` out of ordinary loads (they are promised to a sortie being replayed) until released. */
+  reserve(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i !== undefined && !this.#taken[i] && !this.#reserved[i]) {
+        this.#reserved[i] = 1;
+        this.reservedCount++;
+      }
+    }
+  }
+
+  release(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i !== undefined && this.#reserved[i]) {
+        this.#reserved[i] = 0;
+        this.reservedCount--;
+      }
+    }
+  }
+
+  /** True when `id` is still here (not taken). */
+  has(id: string): boolean {
+    const i = this.#index.get(id);
+    return i !== undefined && !this.#taken[i];
+  }
+
+  /** Detainees free for an ordinary load: neither taken nor reserved. */
+  get open(): number {
+    return this.remaining - this.reservedCount;
+  }
+
+  /** A load of exactly these detainees (those still here, in this order, that fit together). */
+  pickIds(ids: readonly string[], seats: number, rules: TAirliftRules): Manifest {
+    const m = new Manifest(seats, rules);
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i === undefined || this.#taken[i]) continue;
+      const d = this.#items[i]!;
+      if (m.fits(d)) m.add(d);
+    }
+    return m;
   }
 
   /** The weight of the next `k` detainees, for scoring a trip. */
@@ -67,7 +116,7 @@ export class SiteQueue {
     let sum = 0;
     let seen = 0;
     for (let i = this.#head; i < this.#items.length && seen < k; i++) {
-      if (this.#taken[i]) continue;
+      if (this.#taken[i] || this.#reserved[i]) continue;
       sum += this.weight(this.#items[i]!);
       seen++;
     }
@@ -79,7 +128,7 @@ export class SiteQueue {
     const m = new Manifest(seats, rules);
     let looked = 0;
     for (let i = this.#head; i < this.#items.length && looked < scan; i++) {
-      if (this.#taken[i]) continue;
+      if (this.#taken[i] || this.#reserved[i]) continue;
       looked++;
       const d = this.#items[i]!;
       if (m.fits(d)) m.add(d);
@@ -88,13 +137,16 @@ export class SiteQueue {
   }
 
   take(ids: ReadonlySet<string>): void {
-    for (let i = this.#head; i < this.#items.length; i++) {
-      const d = this.#items[i]!;
-      if (!this.#taken[i] && ids.has(d.id)) {
-        this.#taken[i] = true;
-        this.remaining--;
-        this.weightLeft -= this.weight(d);
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i === undefined || this.#taken[i]) continue;
+      if (this.#reserved[i]) {
+        this.#reserved[i] = 0;
+        this.reservedCount--;
       }
+      this.#taken[i] = true;
+      this.remaining--;
+      this.weightLeft -= this.weight(this.#items[i]!);
     }
     while (this.#head < this.#items.length && this.#taken[this.#head]) this.#head++;
   }
