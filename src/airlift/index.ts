@@ -61,3 +61,6 @@ export type { ReleaseResult } from './execution/release-manifest.js';
 export { wristbandLabels, manifestSheet, labelsHtml, labelsPdf, manifestHtml, manifestPdf, manifestCsv } from './execution/printables.js';
 export type { Labels, ManifestSheet } from './execution/printables.js';
 export { enterPaperManifest } from './execution/paper-entry.js';
+/** `declareDisruption(ctx, planId, disruption)`: re-plans a stored plan, keeping the sorties started, and stores the draft with its diff. */
+export { declareDisruption } from './execution/disrupt.js';
+export type { DisruptionResult } from './execution/disrupt.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
-  AirliftExecutionErrors, approvePlan, enterPaperManifest, labelsHtml, labelsPdf, listDiscrepancies, listPlans, manifestCsv, manifestHtml, manifestPdf,
+  AirliftExecutionErrors, approvePlan, declareDisruption, DISRUPTION_KINDS, enterPaperManifest, labelsHtml, labelsPdf, listDiscrepancies, listPlans, manifestCsv, manifestHtml, manifestPdf,
   manifestSheet, planAirlift, planSorties, reconcile, releaseManifest, resolveDiscrepancy, savePlan, setSortieStatus, showPlan, showSortie,
   syncScans, wristbandLabels, ZScanKind, ZSortieStatus, type ExecCtx, type TDiscrepancy, type TPlanSummary, type TSortie,
 } from '../../airlift/index.js';
@@ -188,6 +188,21 @@ export function registerAirliftExecutionCommands(airlift: Command, io: CliIo): v
         if (!['accept', 'void', 'place'].includes(opts.action)) throw invalid('action', 'accept, void or place');
         const d = await resolveDiscrepancy(s.ctx, id, { action: opts.action as 'accept' | 'void' | 'place', note: opts.note, ...(opts.place ? { place: opts.place } : {}) });
         await out(s, d, [d.marking], discrepancyTable([d]));
+      });
+    });
+  airlift.command('disrupt').argument('<plan>', 'plan id').requiredOption('--kind <kind>', DISRUPTION_KINDS.join(', '))
+    .option('--aircraft <id>').option('--site <id>').option('--node <id>').option('--destination <id>').option('--at <time>', 'from when (ISO 8601 UTC; default now)')
+    .option('--note <text>').description('declare a disruption and re-plan (a draft child of the plan, with its diff)')
+    .action(async (id: string, opts: { kind: string; aircraft?: string; site?: string; node?: string; destination?: string; at?: string; note?: string }, cmd: Command) => {
+      await withSession(globalsOf(cmd.optsWithGlobals()), io, async (s) => {
+        const { kind, at, ...rest } = opts;
+        const r = await declareDisruption(s.ctx, id, { kind, at: (at ?? s.ctx.clock.now().toISOString()).replace(/\.\d+Z$/, 'Z'), ...rest });
+        const d = r.diff;
+        await out(s, r, [r.plan.marking], [
+          ...planTable([r.plan]),
+          `frozen ${d.frozen.length}, kept ${d.kept.length}, cancelled ${d.cancelled.length}, added ${d.added.length}, moved ${d.moved.length}, stranded ${d.stranded.length}`,
+          `expected loss ${d.objectiveBefore.expectedLoss.toFixed(2)} → ${d.objectiveAfter.expectedLoss.toFixed(2)}`,
+        ]);
       });
     });
   registerPrintCommands(airlift, io);

@@ -2,10 +2,10 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  approvePlan, enterPaperManifest, labelsHtml, labelsPdf, listDiscrepancies, listPlans, manifestCsv, manifestHtml, manifestPdf, manifestSheet,
+  approvePlan, declareDisruption, enterPaperManifest, labelsHtml, labelsPdf, listDiscrepancies, listPlans, manifestCsv, manifestHtml, manifestPdf, manifestSheet,
   planAirlift, planSorties, reconcile, recordScan, releaseManifest, resolveDiscrepancy, savePlan, setSortieStatus, showPlan, showSortie, syncScans,
   wristbandLabels, ZDiscrepancy, ZPaperEntryRequest, ZPlanSummary, ZReconciliation, ZResolveRequest, ZScanRequest, ZScanResult, ZSortie,
-  ZSortieDetail, ZSortieStatusRequest, ZStoredPlan, ZSyncRequest, ZSyncResult,
+  ZSortieDetail, ZSortieStatusRequest, ZStoredPlan, ZSyncRequest, ZSyncResult, ZDisruption, ZReplanDiff,
   type TPaperEntryRequest, type TResolveRequest, type TScanRequest, type TSortieStatusRequest,
 } from '../../airlift/index.js';
 import type { Keyring } from '../../custody/index.js';
@@ -20,6 +20,7 @@ const ZSaveBody = z.strictObject({
   plan: z.record(z.string(), z.unknown()).optional().describe('a plan document; absent: plan the loaded scenario as the caller may see it'),
   name: z.string().trim().min(1).max(200).optional(),
 });
+const ZDisruptionResult = z.object({ plan: ZPlanSummary, diff: ZReplanDiff });
 const ZStatusResult = z.object({ sortie: ZSortie, blockers: z.array(z.string()) });
 const ZReleaseResult = z.object({ proposed: z.array(z.object({ isn: z.string(), handover: z.string() })), skipped: z.array(z.object({ isn: z.string(), reason: z.string() })) });
 const ZDiscrepancyQuery = z.strictObject({ status: z.enum(['open', 'resolved']).optional() });
@@ -61,6 +62,10 @@ export const airliftExecutionRoutes: FastifyPluginAsyncZod<AirliftExecutionRoute
   app.post('/api/airlift/plans/:id/approve', {
     schema: { tags: A, summary: 'Check and approve a draft; a re-plan supersedes its parent and keeps the sorties flown', params: ZIdParams, ...H, response: { 200: ZPlanSummary } },
   }, async (request, reply) => idempotentWrite(request, reply, { schema: ZPlanSummary, status: 200, run: (ctx) => approvePlan(ctx, request.params.id) }));
+
+  app.post('/api/airlift/plans/:id/disrupt', {
+    schema: { tags: A, summary: 'Declare a disruption: re-plan keeping the sorties started; the draft and its diff', params: ZIdParams, ...H, body: z.strictObject({ disruption: ZDisruption }), response: { 200: ZDisruptionResult } },
+  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZDisruptionResult, status: 200, run: (ctx) => declareDisruption(ctx, request.params.id, sentBody<{ disruption: unknown }>(request).disruption) }));
 
   app.get('/api/airlift/plans/:id/sorties', {
     schema: { tags: A, summary: "A plan's sorties with manifest sizes and open discrepancies", params: ZIdParams, response: { 200: itemsOf(ZSortie) } },
