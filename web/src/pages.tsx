@@ -6,6 +6,11 @@ import { HouseholdPage } from './camps/HouseholdPage.js';
 import { ReleasePage } from './camps/ReleasePage.js';
 import { ResidentPage } from './camps/ResidentPage.js';
 import { MapPage } from './map/MapPage.js';
+import { BoardPage } from './airlift/BoardPage.js';
+import { PlanPage } from './airlift/PlanPage.js';
+import { PlansPage } from './airlift/PlansPage.js';
+import { ScanPage } from './airlift/ScanPage.js';
+import { SortiePage } from './airlift/SortiePage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
 import { FacilitiesPage } from './registry/FacilitiesPage.js';
@@ -36,4 +41,9 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/:code', element: <CampPage /> },
   { path: '/camps/:code/cohorts', element: <CohortsPage /> },
   { path: '/camps/:code/release', element: <ReleasePage /> },
+  { path: '/airlift', label: 'Airlift', element: <PlansPage />, end: true },
+  { path: '/airlift/plans/:id', element: <PlanPage /> },
+  { path: '/airlift/plans/:id/board', element: <BoardPage /> },
+  { path: '/airlift/sorties/:id', element: <SortiePage /> },
+  { path: '/airlift/scan', element: <ScanPage /> },
 ];
