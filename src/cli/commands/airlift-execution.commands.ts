@@ -126,7 +126,7 @@ export function registerAirliftExecutionCommands(airlift: Command, io: CliIo): v
     .option('--plan <file>', 'plan JSON (sallyport.airlift.plan/1)').option('--name <name>', 'a label')
     .action(async (opts: { plan?: string; name?: string }, cmd: Command) => {
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async (s) => {
-        const plan: unknown = opts.plan ? JSON.parse(await readArgFile(opts.plan)) : await planAirlift(s.ctx, {});
+        const plan: unknown = opts.plan ? JSON.parse(await readArgFile(opts.plan)) : await planAirlift(s.ctx, { allowUndelivered: true });
         const p = await savePlan(s.ctx, { plan, name: opts.name });
         await out(s, p, [p.marking], planTable([p]));
       });

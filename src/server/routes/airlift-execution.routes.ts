@@ -52,7 +52,7 @@ export const airliftExecutionRoutes: FastifyPluginAsyncZod<AirliftExecutionRoute
     schema: { tags: A, summary: 'Store a plan for execution (a draft); without a plan, plan the scoped scenario first', ...H, body: ZSaveBody, response: { 201: ZPlanSummary } },
   }, async (request, reply) => idempotentWrite(request, reply, {
     schema: ZPlanSummary, status: 201,
-    run: async (ctx) => savePlan(ctx, { plan: request.body.plan ?? (await planAirlift(ctx, {})), name: request.body.name }),
+    run: async (ctx) => savePlan(ctx, { plan: request.body.plan ?? (await planAirlift(ctx, { allowUndelivered: true })), name: request.body.name }),
   }));
 
   app.get('/api/airlift/plans/:id', {
