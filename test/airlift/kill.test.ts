@@ -45,7 +45,7 @@ describe('crash safety: a scanner killed with SIGKILL (sqlite)', () => {
       env: { ...process.env, SCAN_PRINCIPAL: JSON.stringify(w.planner) }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buf = '';
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
       const lines = buf.split('\n');
       buf = lines.pop() ?? '';
@@ -55,7 +55,7 @@ describe('crash safety: a scanner killed with SIGKILL (sqlite)', () => {
       }
     });
     let err = '';
-    proc.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    proc.stderr.on('data', (d: Buffer) => { err += d.toString(); });
     const done = new Promise<void>((res, rej) => proc.on('exit', (code, signal) => (code === 0 || signal === 'SIGKILL' ? res() : rej(new Error(`child exited ${String(code)}: ${err}`)))));
     return { proc, done };
   }
