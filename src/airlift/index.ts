@@ -64,3 +64,5 @@ export { enterPaperManifest } from './execution/paper-entry.js';
 /** `declareDisruption(ctx, planId, disruption)`: re-plans a stored plan, keeping the sorties started, and stores the draft with its diff. */
 export { declareDisruption } from './execution/disrupt.js';
 export type { DisruptionResult } from './execution/disrupt.js';
+/** The airlift's contributions to the coordination agenda and the outcome dashboard (src/access/contributions.ts). */
+export { airliftAgendaSource, airliftOutcomeSource } from './execution/contributions.js';

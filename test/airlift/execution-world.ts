@@ -1,6 +1,6 @@
 import { approvePlan, planInstance, planSorties, savePlan, type TAirliftInstance, type TSortie } from '../../src/airlift/index.js';
-import { contextFor, type Ctx, type Principal } from '../../src/access/index.js';
-import { newId } from '../../src/kernel/index.js';
+import { contextFor, internMarking, type Ctx, type Principal } from '../../src/access/index.js';
+import { newId, parseMarking } from '../../src/kernel/index.js';
 import type { DialectName } from '../../src/store/index.js';
 import type { TestStore } from '../support/stores.js';
 import { principal } from '../support/world.js';
@@ -34,10 +34,15 @@ export function instanceFor(planned: number): TAirliftInstance {
   };
 }
 
-export async function openExecWorld(dialect: DialectName, opts: { planned: number; extra?: number; store?: TestStore; keyring?: CustodyWorld['keyring'] }): Promise<ExecWorld> {
+export async function openExecWorld(dialect: DialectName, opts: { planned: number; extra?: number; store?: TestStore; keyring?: CustodyWorld['keyring']; noforn?: number[] }): Promise<ExecWorld> {
   const w = await openCustodyWorld(dialect, { detainees: opts.planned + (opts.extra ?? 0), ...(opts.store ? { store: opts.store } : {}), ...(opts.keyring ? { keyring: opts.keyring } : {}) });
   const planner = principal({ country: 'USA', agencyId: w.jtf.agencyId, agencyCode: 'JTF', username: 'planner.jtf', clearance: 'S', roles: ['planner', 'custodian'], groups: [] });
   const ctx = (p: Principal) => contextFor(w.store.db, p, w.clock, { requestId: 'test' });
+  if (opts.noforn && opts.noforn.length > 0) {
+    // Some detainees' records are SECRET//NOFORN (originated by the USA): only US users cleared S see them.
+    const id = await internMarking(w.store.db, parseMarking('S//NOFORN'), 'USA');
+    await w.store.db.updateTable('detainees').set({ marking_id: id }).where('isn', 'in', opts.noforn.map(isnOf)).execute();
+  }
   const plan = await planInstance(instanceFor(opts.planned));
   const saved = await savePlan(ctx(planner), { plan });
   await approvePlan(ctx(planner), saved.id);

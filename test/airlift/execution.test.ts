@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  listDiscrepancies, reconcile, recordScan, releaseManifest, resolveDiscrepancy, setSortieStatus, showSortie, syncScans, wristbandCode,
+  airliftAgendaSource, airliftOutcomeSource, listDiscrepancies, listPlans, reconcile, recordScan, releaseManifest, resolveDiscrepancy, setSortieStatus, showSortie, syncScans, wristbandCode,
 } from '../../src/airlift/index.js';
 import { detaineeTimeline } from '../../src/custody/index.js';
 import { DIALECTS } from '../support/stores.js';
+import { principal } from '../support/world.js';
 import { isnOf } from '../custody/world.js';
 import { openExecWorld, scanId, type ExecWorld } from './execution-world.js';
 
@@ -79,5 +80,47 @@ describe.each(DIALECTS)('airlift execution (%s)', (dialect) => {
     expect(detail.manifest.map((m) => m.isn)).toContain(isnOf(6));
     expect(detail.manifest.find((m) => m.isn === isnOf(6))?.amended).toBe(true);
     expect(await reconcile(w.ctx(w.planner), w.planId)).toMatchObject({ total: 6, balanced: true, byKind: { destination: 6 }, openDiscrepancies: 0 });
+  });
+});
+
+describe.each(DIALECTS)('airlift execution: scope and contributions (%s)', (dialect) => {
+  let w: ExecWorld;
+  beforeAll(async () => {
+    w = await openExecWorld(dialect, { planned: 4, noforn: [2] });
+  }, 120_000);
+  afterAll(async () => {
+    await w.close();
+  });
+
+  it('hides a plan, its sorties, board, agenda and figures from whoever may not see everyone on them', async () => {
+    const s = w.sorties[0]!;
+    expect(s.marking).toBe('S//NOFORN');
+    const ally = principal({ country: 'GBR', clearance: 'TS', roles: ['planner', 'custodian'], groups: [], agencyCode: 'UKJ', username: 'ally' });
+    expect(await listPlans(w.ctx(ally))).toEqual([]);
+    await expect(showSortie(w.ctx(ally), s.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(reconcile(w.ctx(ally), w.planId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(recordScan({ ...w.ctx(ally) }, { id: scanId(), sortie: s.id, kind: 'board', code: wristbandCode(isnOf(1)), scannedAt: '2026-01-10T09:00:00Z' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // The planner flies the sortie without custody (no keyring): scans, a close blocked by a missing person.
+    await setSortieStatus(w.ctx(w.planner), s.id, { status: 'boarding' });
+    for (const n of [1, 2, 3, 4]) await recordScan(w.ctx(w.planner), { id: scanId(), sortie: s.id, kind: 'board', code: wristbandCode(isnOf(n)), scannedAt: '2026-01-10T09:00:00Z' });
+    await setSortieStatus(w.ctx(w.planner), s.id, { status: 'airborne', at: '2026-01-10T09:30:00Z' });
+    await setSortieStatus(w.ctx(w.planner), s.id, { status: 'landed', at: '2026-01-10T11:00:00Z' });
+    for (const n of [1, 2, 3]) await recordScan(w.ctx(w.planner), { id: scanId(), sortie: s.id, kind: 'arrive', code: wristbandCode(isnOf(n)), scannedAt: '2026-01-10T11:05:00Z' });
+    await setSortieStatus(w.ctx(w.planner), s.id, { status: 'closed' });
+
+    const window = { since: '2026-01-10T00:00:00Z', until: '2026-01-11T00:00:00Z' };
+    const items = await airliftAgendaSource.items(w.ctx(w.planner), window);
+    expect(items.map((i) => `${i.section}:${i.severity}`).sort()).toEqual(['reconciliation:critical', 'sorties:info']);
+    expect(items.every((i) => i.marking.level === 'S')).toBe(true);
+    expect(await airliftAgendaSource.items(w.ctx(ally), window)).toEqual([]);
+
+    const figures = new Map((await airliftOutcomeSource.figures(w.ctx(w.planner), '2026-01-10T12:00:00Z')).map((f) => [f.key, f.value]));
+    expect(figures.get('airlift.moved')).toBe(3);
+    expect(figures.get('airlift.in-transit')).toBe(1);
+    expect(figures.get('airlift.remaining')).toBe(0);
+    expect(figures.get('airlift.expected-loss-flown')!).toBeLessThan(figures.get('airlift.expected-loss-nobody-moved')!);
+    const allyFigures = await airliftOutcomeSource.figures(w.ctx(ally), '2026-01-10T12:00:00Z');
+    expect(allyFigures.find((f) => f.key === 'airlift.moved')?.value).toBe(0);
   });
 });

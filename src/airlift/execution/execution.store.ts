@@ -98,9 +98,3 @@ export async function resolutionsOf(db: Db, ids: readonly string[]): Promise<Map
   const rows = await db.selectFrom('airlift_resolutions').selectAll().where('discrepancy_id', 'in', [...ids]).execute();
   return new Map(rows.map((r) => [r.discrepancy_id, r]));
 }
-
-/** Counts of scans by kind of an operation's applied effects (the outcome figures). */
-export async function scanTimes(db: Db, scope: Scope, operationId: string): Promise<{ isn: string; kind: string; place_kind: string; scanned_at: string }[]> {
-  return db.selectFrom('airlift_scans').select(['isn', 'kind', 'place_kind', 'scanned_at']).where('operation_id', '=', operationId).where('applied', '=', 1)
-    .where('marking_id', 'in', scope.markingIds).orderBy('seq').execute();
-}
