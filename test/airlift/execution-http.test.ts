@@ -27,8 +27,8 @@ describe.each(DIALECTS)('HTTP airlift execution (%s)', (dialect) => {
     const hf = await clientFor(app, 'hf.c');
     const plans = await jtf.get('/api/airlift/plans');
     expect(plans.statusCode).toBe(200);
-    const planId = (plans.json() as { items: { id: string }[] }).items[0]!.id;
-    const sorties = (await jtf.get(`/api/airlift/plans/${planId}/sorties`)).json() as { items: { id: string }[] };
+    const planId = plans.json<{ items: { id: string }[] }>().items[0]!.id;
+    const sorties = (await jtf.get(`/api/airlift/plans/${planId}/sorties`)).json<{ items: { id: string }[] }>();
     const sortie = sorties.items[0]!.id;
     expect((await hf.send('POST', `/api/airlift/sorties/${sortie}/release`)).json()).toMatchObject({ proposed: [{}, {}, {}] });
     expect((await jtf.send('POST', `/api/airlift/sorties/${sortie}/status`, { status: 'boarding' })).json()).toMatchObject({ sortie: { status: 'boarding' } });
@@ -54,7 +54,7 @@ describe.each(DIALECTS)('HTTP airlift execution (%s)', (dialect) => {
       { ...scan, id: scanId(), code: wristbandCode(isnOf(3)) },
     ] });
     expect(sync.statusCode).toBe(200);
-    const results = (sync.json() as { results: Record<string, unknown>[] }).results;
+    const results = sync.json<{ results: Record<string, unknown>[] }>().results;
     expect(results.map((r) => r.code ?? r.discrepancy)).toEqual([null, 'AIRLIFT_SCAN_INVALID', null]);
     expect((await jtf.get(`/api/airlift/plans/${planId}/reconciliation`)).json()).toMatchObject({ total: 3, balanced: true, byKind: { aircraft: 3 } });
 
