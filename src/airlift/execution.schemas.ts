@@ -187,6 +187,7 @@ export const ZScanResult = z.object({
   discrepancy: ZDiscrepancyKind.nullable(),
   custody: z.string().nullable().describe('the custody log entry recorded, or why none could be'),
   replayed: z.boolean().describe('true when this scan id had been stored before (a sync retry)'),
+  marking: z.string().describe("the sortie's marking"),
 });
 export type TScanResult = z.infer<typeof ZScanResult>;
 

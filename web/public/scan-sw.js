@@ -3,10 +3,18 @@
 // page's IndexedDB and are synced when the link returns. Network first for pages (a new release shows at
 // once), cache first for hashed assets (they never change under one name).
 const CACHE = 'sallyport-scan-v1';
-const SHELL = ['/', '/index.html', '/airlift/scan', '/scan.webmanifest', '/scan-icon.svg'];
+const SHELL = ['/index.html', '/scan.webmanifest', '/scan-icon.svg'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+  // The page, and the scripts and styles it names (hashed file names), so the first visit is enough to work offline.
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(SHELL);
+    const html = await (await cache.match('/index.html')).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    await cache.addAll(assets);
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -23,7 +31,7 @@ self.addEventListener('fetch', (event) => {
       const copy = res.clone();
       if (res.ok) void caches.open(CACHE).then((c) => c.put('/index.html', copy));
       return res;
-    }).catch(() => caches.match('/index.html').then((r) => r || caches.match('/'))));
+    }).catch(() => caches.match('/index.html')));
     return;
   }
   event.respondWith(caches.match(req).then((hit) => hit || fetch(req).then((res) => {

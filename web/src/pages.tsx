@@ -9,7 +9,6 @@ import { MapPage } from './map/MapPage.js';
 import { BoardPage } from './airlift/BoardPage.js';
 import { PlanPage } from './airlift/PlanPage.js';
 import { PlansPage } from './airlift/PlansPage.js';
-import { ScanPage } from './airlift/ScanPage.js';
 import { SortiePage } from './airlift/SortiePage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
@@ -45,5 +44,4 @@ export const PAGES: readonly PageDef[] = [
   { path: '/airlift/plans/:id', element: <PlanPage /> },
   { path: '/airlift/plans/:id/board', element: <BoardPage /> },
   { path: '/airlift/sorties/:id', element: <SortiePage /> },
-  { path: '/airlift/scan', element: <ScanPage /> },
 ];

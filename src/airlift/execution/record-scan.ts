@@ -7,6 +7,7 @@ import { custodyOfScan, type CustodyOutcome, type ExecCtx } from './custody-seam
 import { judgeScan, type Place } from './engine.js';
 import { effectsOfPerson, hasOpen, insertDiscrepancy, insertScan, scanById, type ScanRow } from './execution.store.js';
 import { manifestEntry, planDetainee, planNodes, sortieRow } from './plans.store.js';
+import { markingsOf } from './present.js';
 
 /** A node of a stored plan: its kind decides what place a person there is in. */
 export type NodeKinds = Record<string, { kind: string; name: string }>;
@@ -30,10 +31,10 @@ function isnOfCode(code: string, source: string): string {
   throw invalidScan('code', w.error);
 }
 
-function resultOf(row: ScanRow, replayed: boolean): TScanResult {
+function resultOf(row: ScanRow, replayed: boolean, marking: string): TScanResult {
   return {
     id: row.id, seq: Number(row.seq), sortie: row.sortie_id ?? '', kind: row.kind as TScanResult['kind'], isn: row.isn, node: row.node ?? '',
-    applied: row.applied === 1, discrepancy: row.discrepancy as TScanResult['discrepancy'], custody: row.custody, replayed,
+    applied: row.applied === 1, discrepancy: row.discrepancy as TScanResult['discrepancy'], custody: row.custody, replayed, marking,
   };
 }
 
@@ -67,7 +68,7 @@ export async function recordScan(cx: ExecCtx, raw: TScanRequest): Promise<TScanR
       if (previous.sortie_id !== sortie.id || previous.kind !== input.kind || previous.isn !== isn) {
         throw conflict(AirliftExecutionErrors.AIRLIFT_SCAN_REUSED, `scan ${input.id} was stored before with other content`, { field: 'id', reason: 'reused for another scan' });
       }
-      return resultOf(previous, true);
+      return resultOf(previous, true, (await markingsOf(trx, [sortie.marking_id]))(sortie.marking_id));
     }
     const nodes: NodeKinds = await planNodes(trx, sortie.plan_id);
     const entry = await manifestEntry(trx, sortie.id, isn);
@@ -101,6 +102,6 @@ export async function recordScan(cx: ExecCtx, raw: TScanRequest): Promise<TScanR
       action: 'airlift.scan', subjectType: 'airlift-sortie', subjectId: sortie.id,
       details: { scan: input.id, kind: input.kind, isn, applied: j.applied, discrepancy: j.discrepancy?.kind ?? null, source: input.source },
     });
-    return resultOf(row, false);
+    return resultOf(row, false, (await markingsOf(trx, [sortie.marking_id]))(sortie.marking_id));
   });
 }

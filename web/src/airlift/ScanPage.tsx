@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { parseWristband, ZSyncResult, type TSyncResult } from '../../../src/airlift/execution.schemas.js';
 import { api, ApiError } from '../api/client.js';
+import { useShownMarkings } from '../banner/BannerContext.js';
+import { loginPath } from '../auth/session.js';
 import { useTitle } from '../common/use-title.js';
 import { dequeue, enqueue, queued, scanUlid } from './queue.js';
 
@@ -71,11 +73,13 @@ export function ScanPage() {
   const [camera, setCamera] = useState(false);
   const [pending, setPending] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
-  const [log, setLog] = useState<{ text: string; tone: 'ok' | 'warn' | 'bad' }[]>([]);
+  const [log, setLog] = useState<{ text: string; tone: 'ok' | 'warn' | 'bad'; marking?: string }[]>([]);
+  const [signedOut, setSignedOut] = useState(false);
+  useShownMarkings(log.flatMap((l) => (l.marking ? [l.marking] : [])));
   const last = useRef<{ code: string; at: number } | null>(null);
   const syncing = useRef(false);
 
-  const note = (text: string, tone: 'ok' | 'warn' | 'bad') => setLog((l) => [{ text, tone }, ...l].slice(0, 50));
+  const note = (text: string, tone: 'ok' | 'warn' | 'bad', marking?: string) => setLog((l) => [{ text, tone, ...(marking ? { marking } : {}) }, ...l].slice(0, 50));
   const refresh = useCallback(async () => setPending((await queued()).length), []);
 
   const sync = useCallback(async () => {
@@ -88,14 +92,16 @@ export function ScanPage() {
         const scans = batch.map(({ queuedAt: _q, ...s }) => s);
         const res = await api('/api/airlift/scans/sync', ZSyncResult, { method: 'POST', body: { scans } });
         setOnline(true);
+        setSignedOut(false);
         res.results.forEach((r: Outcome) => {
           if ('error' in r) note(`${r.id.slice(-6)}: refused — ${r.error}`, 'bad');
-          else note(`${r.isn}: ${r.applied ? (r.kind === 'board' ? 'boarded' : 'arrived') : 'held'}${r.discrepancy ? ` — DISCREPANCY: ${r.discrepancy}` : ''}${r.replayed ? ' (already synced)' : ''}`, r.discrepancy ? 'warn' : 'ok');
+          else note(`${r.isn}: ${r.applied ? (r.kind === 'board' ? 'boarded' : 'arrived') : 'held'}${r.discrepancy ? ` — DISCREPANCY: ${r.discrepancy}` : ''}${r.replayed ? ' (already synced)' : ''}`, r.discrepancy ? 'warn' : 'ok', r.marking);
         });
         await dequeue(res.results.map((r) => r.id));
       }
     } catch (e) {
       if (e instanceof ApiError && e.status === 0) setOnline(false);
+      else if (e instanceof ApiError && e.status === 401) setSignedOut(true); // the queue stays until someone logs in again
       else if (e instanceof ApiError) note(`sync refused: ${e.message}`, 'bad');
     } finally {
       syncing.current = false;
@@ -130,6 +136,8 @@ export function ScanPage() {
     <div className="page scan-page">
       <h1>Scan wristbands</h1>
       <p className={online ? 'ok' : 'warn'} role="status" data-testid="link-state">{online ? 'Link up' : 'No link: scans are kept on this device and sent when the link returns'} · {pending} waiting to sync · device {device}</p>
+      {signedOut ? <p role="alert">The session has ended: scans stay on this device. <a href={loginPath('/airlift/scan')}>Log in again</a> to send them.</p> : null}
+      <p><a href="/airlift">Airlift plans</a></p>
       <form onSubmit={(e) => e.preventDefault()}>
         <label>Sortie id <input value={sortie} onChange={(e) => setSortie(e.target.value)} data-testid="scan-sortie" size={28} /></label>{' '}
         <label>At <select value={kind} onChange={(e) => setKind(e.target.value as 'board' | 'arrive')} data-testid="scan-kind"><option value="board">boarding</option><option value="arrive">arrival</option></select></label>
@@ -139,7 +147,7 @@ export function ScanPage() {
       </form>
       <p><label><input type="checkbox" checked={camera} onChange={(e) => setCamera(e.target.checked)} /> Use the camera</label></p>
       {camera ? <Camera onCode={(t) => void take(t)} /> : null}
-      <ol className="scan-log" data-testid="scan-log">{log.map((l, i) => <li key={i} className={l.tone}>{l.text}</li>)}</ol>
+      <ol className="scan-log" data-testid="scan-log">{log.map((l, i) => <li key={i} className={l.tone}>{l.marking ? `(${l.marking}) ` : ''}{l.text}</li>)}</ol>
     </div>
   );
 }
