@@ -6,6 +6,7 @@
  * BENCH_ONLY=custody runs one benchmark by name.
  */
 import { benchAirlift } from './airlift.bench.js';
+import { benchAirliftExecution } from './airlift-execution.bench.js';
 import { benchCustody } from './custody.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
 
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
   ['custody log', benchCustody],
   ['airlift planner', benchAirlift],
+  ['airlift execution', benchAirliftExecution],
 ];
 
 for (const [name, run] of benches) {
