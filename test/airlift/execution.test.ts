@@ -124,3 +124,51 @@ describe.each(DIALECTS)('airlift execution: scope and contributions (%s)', (dial
     expect(allyFigures.find((f) => f.key === 'airlift.moved')?.value).toBe(0);
   });
 });
+
+describe.each(DIALECTS)('airlift execution: two scanners disagree, voids, cancellation (%s)', (dialect) => {
+  let w: ExecWorld;
+  beforeAll(async () => {
+    w = await openExecWorld(dialect, { planned: 90 });
+  }, 240_000);
+  afterAll(async () => {
+    await w.close();
+  });
+
+  it('holds the conflicting scan for a person, applies it when accepted, puts people back on a void or a cancellation', async () => {
+    expect(w.sorties.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = w.sorties as [typeof w.sorties[0], typeof w.sorties[0]];
+    const ctx = w.ctx(w.planner);
+    const onA = (await showSortie(ctx, a.id)).manifest.map((m) => m.isn);
+    const x = onA[0]!;
+    const y = onA[1]!;
+    const scan = (sortie: string, isn: string, device: string) => ({ id: scanId(), sortie, kind: 'board' as const, code: wristbandCode(isn), scannedAt: '2026-01-10T09:00:00Z', device });
+    // Scanner 1 (online) boards x onto B; scanner 2's earlier scan of x onto A arrives later, from its queue.
+    expect(await recordScan(ctx, scan(b.id, x, 'scanner-1'))).toMatchObject({ applied: true, discrepancy: 'wrong-sortie' });
+    expect(await recordScan(ctx, scan(a.id, x, 'scanner-2'))).toMatchObject({ applied: false, discrepancy: 'conflict' });
+    const place = async (isn: string) => (await showSortie(ctx, a.id)).manifest.find((m) => m.isn === isn)!.place;
+    expect(await place(x)).toBe(`aircraft:${b.id}`);
+    expect(await reconcile(ctx, w.planId)).toMatchObject({ total: 90, balanced: true, byKind: { aircraft: 1, site: 89 } });
+
+    const open = await listDiscrepancies(ctx, { plan: w.planId, status: 'open' });
+    const conflict = open.find((d) => d.kind === 'conflict')!;
+    const wrong = open.find((d) => d.kind === 'wrong-sortie')!;
+    await resolveDiscrepancy(ctx, conflict.id, { action: 'accept', note: 'x is on the aircraft of sortie A (checked)' });
+    expect(await place(x)).toBe(`aircraft:${a.id}`);
+    await resolveDiscrepancy(ctx, wrong.id, { action: 'void', note: 'scanner 1 misassigned the sortie' });
+    expect(await place(x)).toBe(`aircraft:${a.id}`);
+
+    // y is scanned onto B by mistake; voiding that scan puts y back at the site.
+    const r = await recordScan(ctx, scan(b.id, y, 'scanner-1'));
+    expect(r.discrepancy).toBe('wrong-sortie');
+    const d = (await listDiscrepancies(ctx, { plan: w.planId, status: 'open' })).find((e) => e.scan === r.id)!;
+    await resolveDiscrepancy(ctx, d.id, { action: 'void', note: 'wrong band scanned' });
+    expect(await place(y)).toBe('site:PRISON-A');
+
+    // Cancelling a boarding sortie returns everyone aboard to where they boarded.
+    await setSortieStatus(ctx, a.id, { status: 'boarding' });
+    await recordScan(ctx, scan(a.id, y, 'scanner-1'));
+    expect(await reconcile(ctx, w.planId)).toMatchObject({ byKind: { aircraft: 2 } });
+    await setSortieStatus(ctx, a.id, { status: 'cancelled' });
+    expect(await reconcile(ctx, w.planId)).toMatchObject({ total: 90, balanced: true, byKind: { aircraft: 0, site: 90 } });
+  });
+});
