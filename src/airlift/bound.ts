@@ -94,7 +94,7 @@ function aircraftTime(lp: Lp, f: Frame): void {
     for (let b = 0; b < edges.length - 1; b++) {
       per.push(sites.map((s, si): [number, string] => [t.trip.get(s)!.time, `z${ti}_${si}_${b}`]));
       const end = edges[b + 1]!;
-      caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from), 0));
+      caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from + t.type.unloadMinutes / 60), 0));
     }
     lp.cumulative(`time${ti}`, per, caps);
     // Flight by the end of each day; buckets that straddle a midnight count on the later day.
@@ -106,10 +106,26 @@ function aircraftTime(lp: Lp, f: Frame): void {
       const terms: [number, string][] = [];
       for (; b < edges.length - 1 && edges[b + 1]! <= dayEnd; b++) sites.forEach((s, si) => terms.push([t.trip.get(s)!.flight, `z${ti}_${si}_${b}`]));
       perDay.push(terms);
-      limits.push(t.aircraft.reduce((sum, a) => sum + (day >= utcDay(net, a.from) ? a.duty * (day - utcDay(net, a.from) + 1) + t.outMax : 0), 0));
+      limits.push(t.aircraft.reduce((sum, a) => sum + dutyCredit(net, a, day, t.type), 0));
     }
     lp.cumulative(`duty${ti}`, perDay, limits);
   });
+}
+
+/**
+ * The flight hours aircraft `a` can have logged by the end of UTC day `day`: per day, its crew's limit, or on
+ * a day it is available only in part, the hours it is available then plus one longest possible leg (a leg
+ * departing before midnight counts on that day whole). Cumulative over its days.
+ */
+function dutyCredit(net: Network, a: PickupType['aircraft'][number], day: number, type: PickupType['type']): number {
+  const longestLeg = type.rangeKm / type.speedKmh;
+  let sum = 0;
+  for (let d = utcDay(net, a.from); d <= day; d++) {
+    const open = Math.min(a.until, dayStartHours(net, d + 1)) - Math.max(a.from, dayStartHours(net, d));
+    if (open <= 0) continue;
+    sum += Math.min(a.duty, open + longestLeg);
+  }
+  return sum;
 }
 
 function slotsAndDownstream(lp: Lp, f: Frame): void {

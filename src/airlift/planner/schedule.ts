@@ -52,7 +52,7 @@ function buildDeps(net: Network, crafts: Craft[], seed?: Seed): PickupDeps {
     if (list) list.push(d);
     else bySite.set(d.site, [d]);
   }
-  const queues = new Map([...bySite].map(([site, list]) => [site, new SiteQueue(site, list, (d) => net.weight(d.tier))]));
+  const queues = new Map([...bySite].map(([site, list]) => [site, new SiteQueue(site, list, (d) => net.weight(d.tier), net.instance.rules)]));
   const slots = new Map(byNode('origin').map((n) => [n.id, new IntervalLedger()]));
   return { net, queues, slots, arrivals, shuttles, sortieOf, holding };
 }
@@ -76,7 +76,7 @@ function scoreSites(deps: PickupDeps, craft: Craft): [string, number][] {
   const scored: [string, number][] = [];
   for (const [site, q] of deps.queues) {
     if (q.open === 0) continue;
-    const score = scoreOf(deps, craft, site, q.topWeight(perLoad));
+    const score = scoreOf(deps, craft, site, q.topWeight(perLoad, deps.net.instance.rules.maxHighRiskPerLeg));
     if (score !== null) scored.push([site, score]);
   }
   return scored.sort((a, b) => b[1] - a[1]);
@@ -157,6 +157,7 @@ export interface ScheduleOptions {
   greedy?: boolean;
   /** Re-planning: start from kept legs and replay the earlier plan's sorties where they still fly. */
   seed?: Seed;
+
 }
 
 /** Schedules every pickup and onward run. Aircraft that find nothing to do wait half an hour and look again. */
@@ -208,13 +209,16 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
       moved = better.some(([site]) => tryPickup(deps, craft, site) !== null);
       if (!moved) {
         mine.shift();
-        if (weight > 0) tryPickup(deps, craft, intent.site, intent);
+        if (weight > 0) tryPickup(deps, craft, intent.site, { forced: intent });
         abandon(craft, intent);
         // Progress either way: the sortie flew, or its people are free for others now.
         moved = true;
       }
     } else {
-      moved = rank(deps, craft).some((site) => tryPickup(deps, craft, site) !== null);
+      // A trip that fits in the crew's duty today goes before one that waits for tomorrow.
+      const ranked = rank(deps, craft);
+      const site = ranked.find((s) => tryPickup(deps, craft, s, { sameDay: true }) !== null) ?? ranked.find((s) => tryPickup(deps, craft, s) !== null);
+      moved = site !== undefined;
     }
     stalled = moved ? 0 : stalled + 1;
     if (!moved) craft.free += 0.5;
