@@ -6,7 +6,7 @@ import { assertCarriable } from './feasibility.js';
 import { compileNetwork, type Network } from './network.js';
 import { computeObjective } from './objective.js';
 import type { Craft, PlannedLeg } from './planner/craft.js';
-import { schedule, type Progress } from './planner/schedule.js';
+import { schedule, type Progress, type Schedule } from './planner/schedule.js';
 import { followFlights } from './trips.js';
 
 /** How to plan. */
@@ -61,6 +61,35 @@ export async function assemblePlan(net: Network, legs: TLeg[], undelivered: { id
   return plan;
 }
 
+/** The expected loss of a schedule, from the first departure of each detainee it moves (the others count whole). */
+function lossOf(net: Network, s: Schedule): number {
+  const first = new Map<string, number>();
+  for (const c of s.crafts) for (const l of c.legs) for (const id of l.board) if (!first.has(id) || first.get(id)! > l.depart) first.set(id, l.depart);
+  let loss = 0;
+  for (const d of net.instance.detainees) {
+    const t = first.get(d.id);
+    loss += net.weight(d.tier) * (t === undefined ? 1 : 1 - Math.exp(-net.hazardIntegral(d.site, t)));
+  }
+  return loss;
+}
+
+/** Exponents of aircraft hours in the site score tried in turn; the schedule with the least expected loss wins. */
+const EXPONENTS = [1, 0.5, 0.75];
+/** Above this many detainees one variant only is scheduled (deterministic: never by the clock). */
+const VARIANTS_UP_TO = 20_000;
+
+function bestSchedule(net: Network, opts: PlanOptions): Schedule {
+  const progress = opts.progress ? { progress: opts.progress } : {};
+  if (opts.greedy) return schedule(net, { ...progress, greedy: true });
+  let best: { s: Schedule; loss: number } | null = null;
+  for (const hoursExponent of net.instance.detainees.length > VARIANTS_UP_TO ? EXPONENTS.slice(0, 1) : EXPONENTS) {
+    const s = schedule(net, { ...progress, hoursExponent });
+    const loss = lossOf(net, s);
+    if (!best || s.left.length < best.s.left.length || (s.left.length === best.s.left.length && loss < best.loss)) best = { s, loss };
+  }
+  return best!.s;
+}
+
 /**
  * Plans an instance: every detainee moved from its site to a destination under all 18 rules, the most
  * critical and most exposed first, with the lower bound and its gap.
@@ -77,7 +106,7 @@ export async function planInstance(raw: unknown, opts: PlanOptions = {}): Promis
   const net = compileNetwork(instance);
   const work = compileNetwork(movable);
   assertCarriable(work);
-  const result = schedule(work, { ...(opts.progress ? { progress: opts.progress } : {}), greedy: opts.greedy ?? false });
+  const result = bestSchedule(work, opts);
   if (result.left.length > 0 && !opts.allowUndelivered) {
     throw new DomainError('invalid', AirliftErrors.AIRLIFT_INFEASIBLE, `${result.left.length} detainees cannot be moved: the fleet's availability windows, crew duty, intake or quotas run out first`, {
       reason: 'aircraft availability, crew duty, intake or quotas exhausted', constraint: 'capacity over the availability windows', stranded: result.left.slice(0, 20).map((d) => d.id),

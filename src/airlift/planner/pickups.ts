@@ -21,6 +21,8 @@ export interface PickupDeps {
   shuttles: Shuttles;
   sortieOf: (craft: Craft) => string;
   holding: Map<string, MinuteLedger>;
+  /** How strongly a site's score favours short trips: value per (aircraft hours)^this. */
+  hoursExponent: number;
 }
 
 interface TripPlan {

@@ -24,7 +24,8 @@ export interface Schedule {
 /** Progress while scheduling: detainees moved so far out of the total. */
 export type Progress = (moved: number, total: number) => void;
 
-function buildDeps(net: Network, crafts: Craft[], seed?: Seed): PickupDeps {
+function buildDeps(net: Network, crafts: Craft[], opts: ScheduleOptions): PickupDeps {
+  const { seed } = opts;
   const counters = new Map<string, number>(seed?.counters ?? []);
   const sortieOf = (c: Craft) => {
     const n = (counters.get(c.spec.id) ?? 0) + 1;
@@ -54,7 +55,7 @@ function buildDeps(net: Network, crafts: Craft[], seed?: Seed): PickupDeps {
   }
   const queues = new Map([...bySite].map(([site, list]) => [site, new SiteQueue(site, list, (d) => net.weight(d.tier), net.instance.rules)]));
   const slots = new Map(byNode('origin').map((n) => [n.id, new IntervalLedger()]));
-  return { net, queues, slots, arrivals, shuttles, sortieOf, holding };
+  return { net, queues, slots, arrivals, shuttles, sortieOf, holding, hoursExponent: opts.hoursExponent ?? 1 };
 }
 
 /** The value per hour of `craft`'s time of carrying a load of weight `weight` from `site` (null when it has no drop). */
@@ -67,7 +68,7 @@ function scoreOf(deps: PickupDeps, craft: Craft, site: string, weight: number): 
   const leave = craft.free + reach + craft.type.loadMinutes / 60;
   const hours = reach + craft.type.loadMinutes / 60 + net.km(site, drop) / speed + craft.type.unloadMinutes / 60;
   const density = net.hazardAt(site, leave) * Math.exp(-net.hazardIntegral(site, leave));
-  return (weight * (density + 1e-6)) / Math.max(hours, 1e-3);
+  return (weight * (density + 1e-6)) / Math.max(hours, 1e-3) ** deps.hoursExponent;
 }
 
 /** Sites with their score, best first: the value of the next load `craft` could carry from them, per hour of its time. */
@@ -157,6 +158,8 @@ export interface ScheduleOptions {
   greedy?: boolean;
   /** Re-planning: start from kept legs and replay the earlier plan's sorties where they still fly. */
   seed?: Seed;
+  /** Smith's rule divides a load's value by its aircraft hours to this power (1 by default). */
+  hoursExponent?: number;
 
 }
 
@@ -165,7 +168,7 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
   const { progress, seed } = opts;
   const rank = opts.greedy ? nearestSites : rankSites;
   const crafts = net.instance.aircraft.map((a) => new Craft(net, a, net.types.get(a.type)!));
-  const deps = buildDeps(net, crafts, seed);
+  const deps = buildDeps(net, crafts, opts);
   const heldLeft: { id: string; staging: string }[] = [];
   const intents = new Map<Craft, Intent[]>();
   if (seed) {
