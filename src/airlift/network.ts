@@ -80,7 +80,9 @@ export function compileNetwork(instance: TAirliftInstance): Network {
   const startMs = timeMs(instance.start);
   const nodes = new Map(instance.nodes.map((n) => [n.id, n]));
   const hazards = new Map(instance.nodes.filter((n) => n.kind === 'origin').map((n) => [n.id, piecesOf(n, startMs)]));
-  const cache = new Map<string, number>();
+  const index = new Map(instance.nodes.map((n, i) => [n.id, i]));
+  const size = instance.nodes.length;
+  const cache = new Float64Array(size * size).fill(-1);
   const weights = instance.rules.lossWeight;
   const disruptions = disruptionsOf(instance);
   const closed = new Set(disruptions.map(closedNodeOf).filter((x): x is string => x !== null));
@@ -94,13 +96,14 @@ export function compileNetwork(instance: TAirliftInstance): Network {
     aircraft: new Map(instance.aircraft.map((a) => [a.id, a])),
     detainees: new Map(instance.detainees.map((d) => [d.id, d])),
     km(a, b) {
-      const key = a < b ? `${a}\n${b}` : `${b}\n${a}`;
-      let d = cache.get(key);
-      if (d === undefined) {
-        const p = nodes.get(a);
-        const q = nodes.get(b);
-        d = p && q ? greatCircleKm(p, q) : Infinity;
-        cache.set(key, d);
+      const i = index.get(a);
+      const j = index.get(b);
+      if (i === undefined || j === undefined) return Infinity;
+      let d = cache[i * size + j]!;
+      if (d < 0) {
+        d = greatCircleKm(nodes.get(a)!, nodes.get(b)!);
+        cache[i * size + j] = d;
+        cache[j * size + i] = d;
       }
       return d;
     },

@@ -6,7 +6,6 @@ import {
 } from './airlift.schemas.js';
 import { computeBound } from './bound.js';
 import { compileNetwork, type Network } from './network.js';
-import { computeObjective } from './objective.js';
 import { assemblePlan, legsOf, parseInstance } from './plan.js';
 import type { PlannedLeg } from './planner/craft.js';
 import { schedule, type Intent, type Seed } from './planner/schedule.js';
@@ -215,8 +214,9 @@ function disruptedInstance(instance: TAirliftInstance, d: TDisruption, net: Netw
  *   const { plan: next, diff } = await replan(plan.instance, plan, { kind: 'aircraft-out-of-service', aircraft: 'YI-301', at: '2027-01-05T14:00:00Z' });
  */
 export async function replan(instanceRaw: unknown, planRaw: unknown, disruptionRaw: unknown, options: ReplanOptions = {}): Promise<ReplanResult> {
-  const instance = parseInstance(instanceRaw);
   const plan = parsePlan(planRaw);
+  // The plan embeds its instance: parsed once when the caller passes that same object.
+  const instance = instanceRaw === (planRaw as { instance?: unknown } | null)?.instance ? plan.instance : parseInstance(instanceRaw);
   const disruption = parseDisruption(disruptionRaw, instance);
   const net = compileNetwork(instance);
   const at = net.hours(disruption.at);
@@ -364,6 +364,7 @@ function diffOf(net: Network, change: { before: TAirliftPlan; after: TAirliftPla
     const a = ridesAfter.get(d.id) ?? [];
     if (b.join('\n') !== a.join('\n')) moved.push({ id: d.id, before: b, after: a });
   }
-  const objectiveBefore = computeObjective(net, followFlights(net, before, []));
+  // As the plan states it (checkPlan holds a plan to its stated objective).
+  const objectiveBefore = before.objective;
   return { disruption, frozen, kept: keptList, cancelled, added, moved, stranded: undelivered, objectiveBefore, objectiveAfter: after.objective };
 }

@@ -21,6 +21,8 @@ export interface PickupDeps {
   shuttles: Shuttles;
   sortieOf: (craft: Craft) => string;
   holding: Map<string, MinuteLedger>;
+  /** How strongly a site's score favours short trips: value per (aircraft hours)^this. */
+  hoursExponent: number;
 }
 
 interface TripPlan {
@@ -42,7 +44,7 @@ export function dropsFor(deps: PickupDeps, craft: Craft, site: string): string[]
 }
 
 /** The timing of a trip from the craft's position via `site` to `drop`, or null when it cannot be flown. */
-export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; drop: string; label: string; notBefore?: number }): TripPlan | null {
+export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; drop: string; label: string; notBefore?: number; sameDay?: boolean }): TripPlan | null {
   const { site, drop, label, notBefore = -Infinity } = want;
   const outProbe = route(craft, site, drop, { used: 0, reserveKm: 0 });
   if (!outProbe) return null;
@@ -72,6 +74,7 @@ export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; d
     if (arriveDrop + craft.type.unloadMinutes / 60 + MARGIN_H > craft.until) return null;
     const legs = [...inLegs, ...outLegs];
     if (!dutyFits(craft, legs)) {
+      if (want.sameDay) return null;
       ready = nextDay(craft, ready);
       continue;
     }
@@ -102,7 +105,8 @@ export interface ForcedLoad {
 }
 
 /** Tries to fly one pickup from `site` (or the forced load); the detainees who went, or null when nothing was committed. */
-export function tryPickup(deps: PickupDeps, craft: Craft, site: string, forced?: ForcedLoad): TAirliftDetainee[] | null {
+export function tryPickup(deps: PickupDeps, craft: Craft, site: string, how: { forced?: ForcedLoad; sameDay?: boolean } = {}): TAirliftDetainee[] | null {
+  const { forced, sameDay = false } = how;
   const queue = deps.queues.get(site);
   if (!queue || queue.remaining === 0) return null;
   const { rules } = deps.net.instance;
@@ -110,7 +114,7 @@ export function tryPickup(deps: PickupDeps, craft: Craft, site: string, forced?:
   if (forced?.drop !== undefined && drops.includes(forced.drop)) drops.sort((a, b) => Number(b === forced.drop) - Number(a === forced.drop));
   const label = forced?.label ?? deps.sortieOf(craft);
   for (const drop of drops) {
-    const trip = (forced?.depart !== undefined ? planTrip(deps, craft, { site, drop, label, notBefore: forced.depart }) : null) ?? planTrip(deps, craft, { site, drop, label });
+    const trip = (forced?.depart !== undefined ? planTrip(deps, craft, { site, drop, label, notBefore: forced.depart, sameDay }) : null) ?? planTrip(deps, craft, { site, drop, label, sameDay });
     if (!trip) continue;
     const load = forced ? queue.pickIds(forced.ids, craft.type.seats, rules) : queue.pick(craft.type.seats, rules);
     if (load.people.length === 0) return null;

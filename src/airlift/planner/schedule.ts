@@ -24,7 +24,8 @@ export interface Schedule {
 /** Progress while scheduling: detainees moved so far out of the total. */
 export type Progress = (moved: number, total: number) => void;
 
-function buildDeps(net: Network, crafts: Craft[], seed?: Seed): PickupDeps {
+function buildDeps(net: Network, crafts: Craft[], opts: ScheduleOptions): PickupDeps {
+  const { seed } = opts;
   const counters = new Map<string, number>(seed?.counters ?? []);
   const sortieOf = (c: Craft) => {
     const n = (counters.get(c.spec.id) ?? 0) + 1;
@@ -52,9 +53,9 @@ function buildDeps(net: Network, crafts: Craft[], seed?: Seed): PickupDeps {
     if (list) list.push(d);
     else bySite.set(d.site, [d]);
   }
-  const queues = new Map([...bySite].map(([site, list]) => [site, new SiteQueue(site, list, (d) => net.weight(d.tier))]));
+  const queues = new Map([...bySite].map(([site, list]) => [site, new SiteQueue(site, list, (d) => net.weight(d.tier), net.instance.rules)]));
   const slots = new Map(byNode('origin').map((n) => [n.id, new IntervalLedger()]));
-  return { net, queues, slots, arrivals, shuttles, sortieOf, holding };
+  return { net, queues, slots, arrivals, shuttles, sortieOf, holding, hoursExponent: opts.hoursExponent ?? 1 };
 }
 
 /** The value per hour of `craft`'s time of carrying a load of weight `weight` from `site` (null when it has no drop). */
@@ -67,7 +68,7 @@ function scoreOf(deps: PickupDeps, craft: Craft, site: string, weight: number): 
   const leave = craft.free + reach + craft.type.loadMinutes / 60;
   const hours = reach + craft.type.loadMinutes / 60 + net.km(site, drop) / speed + craft.type.unloadMinutes / 60;
   const density = net.hazardAt(site, leave) * Math.exp(-net.hazardIntegral(site, leave));
-  return (weight * (density + 1e-6)) / Math.max(hours, 1e-3);
+  return (weight * (density + 1e-6)) / Math.max(hours, 1e-3) ** deps.hoursExponent;
 }
 
 /** Sites with their score, best first: the value of the next load `craft` could carry from them, per hour of its time. */
@@ -76,7 +77,7 @@ function scoreSites(deps: PickupDeps, craft: Craft): [string, number][] {
   const scored: [string, number][] = [];
   for (const [site, q] of deps.queues) {
     if (q.open === 0) continue;
-    const score = scoreOf(deps, craft, site, q.topWeight(perLoad));
+    const score = scoreOf(deps, craft, site, q.topWeight(perLoad, deps.net.instance.rules.maxHighRiskPerLeg));
     if (score !== null) scored.push([site, score]);
   }
   return scored.sort((a, b) => b[1] - a[1]);
@@ -157,6 +158,9 @@ export interface ScheduleOptions {
   greedy?: boolean;
   /** Re-planning: start from kept legs and replay the earlier plan's sorties where they still fly. */
   seed?: Seed;
+  /** Smith's rule divides a load's value by its aircraft hours to this power (1 by default). */
+  hoursExponent?: number;
+
 }
 
 /** Schedules every pickup and onward run. Aircraft that find nothing to do wait half an hour and look again. */
@@ -164,7 +168,7 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
   const { progress, seed } = opts;
   const rank = opts.greedy ? nearestSites : rankSites;
   const crafts = net.instance.aircraft.map((a) => new Craft(net, a, net.types.get(a.type)!));
-  const deps = buildDeps(net, crafts, seed);
+  const deps = buildDeps(net, crafts, opts);
   const heldLeft: { id: string; staging: string }[] = [];
   const intents = new Map<Craft, Intent[]>();
   if (seed) {
@@ -208,13 +212,16 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
       moved = better.some(([site]) => tryPickup(deps, craft, site) !== null);
       if (!moved) {
         mine.shift();
-        if (weight > 0) tryPickup(deps, craft, intent.site, intent);
+        if (weight > 0) tryPickup(deps, craft, intent.site, { forced: intent });
         abandon(craft, intent);
         // Progress either way: the sortie flew, or its people are free for others now.
         moved = true;
       }
     } else {
-      moved = rank(deps, craft).some((site) => tryPickup(deps, craft, site) !== null);
+      // A trip that fits in the crew's duty today goes before one that waits for tomorrow.
+      const ranked = rank(deps, craft);
+      const site = ranked.find((s) => tryPickup(deps, craft, s, { sameDay: true }) !== null) ?? ranked.find((s) => tryPickup(deps, craft, s) !== null);
+      moved = site !== undefined;
     }
     stalled = moved ? 0 : stalled + 1;
     if (!moved) craft.free += 0.5;

@@ -20,6 +20,8 @@ interface RunAt {
 
 interface Run {
   label: string;
+  /** Nobody more can board (seats or the destination's intake at its arrival full). */
+  closed?: boolean;
   craft: Craft;
   staging: string;
   dest: string;
@@ -66,17 +68,25 @@ export class Shuttles {
     const cap = node?.holdingCapacity ?? 0;
     const holding = this.deps.holding.get(staging);
     if (!holding || maxHold <= 0) return false;
-    const ok = (run: Run) =>
+    const cheap = (run: Run) =>
+      !run.closed &&
       run.staging === staging &&
       run.depart - run.craft.type.loadMinutes / 60 >= alight + MARGIN_H &&
       run.depart - alight <= maxHold &&
       run.manifest.fits(d) &&
-      holding.peak(alight, run.depart + MARGIN_H) + 1 <= cap &&
-      (this.deps.arrivals.get(run.dest)?.room(run.arrive, utcDay(this.deps.net, run.arrive), 1) ?? 0) >= 1;
+      this.#intakeRoom(run);
+    const held = (run: Run) => holding.peak(alight, run.depart + MARGIN_H) + 1 <= cap;
+    const ok = (run: Run) => cheap(run) && held(run);
+    // Open runs are kept in order of departure, and a later departure means a longer stay: once the holding is
+    // full for one run, it is full for every later one.
+    const first = (more: (r: Run) => boolean) => {
+      for (const r of this.#runs) if (more(r) && cheap(r)) return held(r) ? r : undefined;
+      return undefined;
+    };
     const pref = replay ? this.deps.preferred?.get(d.id) : undefined;
     let run: Run | null | undefined;
     if (pref) {
-      run = this.#runs.find((r) => r.label === pref.label && ok(r)) ?? this.#runs.find((r) => r.craft.spec.id === pref.aircraft && ok(r));
+      run = first((r) => r.label === pref.label) ?? first((r) => r.craft.spec.id === pref.aircraft);
       if (!run) {
         const craft = this.deps.crafts.find((c) => c.spec.id === pref.aircraft);
         const label = this.deps.usedLabels?.has(pref.label) ? undefined : pref.label;
@@ -84,20 +94,37 @@ export class Shuttles {
         if (run && !ok(run)) run = null;
       }
     }
-    run ??= this.#runs.find(ok) ?? this.#newRun({ staging, alight, maxHold });
+    run ??= first(() => true) ?? this.#newRun({ staging, alight, maxHold });
     if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun({ staging, alight, maxHold }, { crafts: this.deps.rescuers });
     if (!run || !ok(run)) return false;
     run.manifest.add(d);
+    if (run.manifest.people.length >= run.craft.type.seats) run.closed = true;
     holding.add(alight, run.depart + MARGIN_H, 1);
     this.deps.arrivals.get(run.dest)?.add(run.arrive, utcDay(this.deps.net, run.arrive), 1);
     return true;
+  }
+
+  /** Adds an open run, keeping them in order of departure. */
+  #insert(run: Run): void {
+    let i = this.#runs.length;
+    while (i > 0 && this.#runs[i - 1]!.depart > run.depart) i--;
+    this.#runs.splice(i, 0, run);
+  }
+
+  /** Room for one more arrival at the run's destination; a run whose arrival hour is full stays closed (arrivals only grow). */
+  #intakeRoom(run: Run): boolean {
+    const room = this.deps.arrivals.get(run.dest)?.room(run.arrive, utcDay(this.deps.net, run.arrive), 1) ?? 0;
+    if (room < 1) run.closed = true;
+    return room >= 1;
   }
 
   #newRun(at: RunAt, opts: { crafts?: Craft[]; label?: string; notBefore?: number } = {}): Run | null {
     const { staging, alight, maxHold } = at;
     const { crafts = this.deps.crafts, label, notBefore } = opts;
     let best: { craft: Craft; plan: NonNullable<ReturnType<Shuttles['planRun']>> } | null = null;
-    for (const craft of crafts) {
+    // A run departs after its aircraft is free: aircraft free later than the best departure so far cannot beat it.
+    for (const craft of [...crafts].sort((a, b) => a.free - b.free)) {
+      if (best && craft.free >= best.plan.depart) break;
       const plan = (notBefore !== undefined ? this.planRun(craft, at, notBefore) : null) ?? this.planRun(craft, at);
       if (plan && (!best || plan.depart < best.plan.depart)) best = { craft, plan };
     }
@@ -111,11 +138,11 @@ export class Shuttles {
       label: sortie, craft, staging, dest: plan.dest, legs: plan.loaded, depart: plan.depart, arrive: plan.arrive,
       manifest: new Manifest(craft.type.seats, this.deps.net.instance.rules),
     };
-    this.#runs.push(run);
+    this.#insert(run);
     this.#all.push(run);
     // Runs that can no longer take anyone are dropped from the search.
     const stale = alight - maxHold - 1;
-    for (let i = this.#runs.length - 1; i >= 0; i--) if (this.#runs[i]!.depart < stale) this.#runs.splice(i, 1);
+    for (let i = this.#runs.length - 1; i >= 0; i--) if (this.#runs[i]!.depart < stale || this.#runs[i]!.closed) this.#runs.splice(i, 1);
     return run;
   }
 
@@ -171,7 +198,7 @@ export class Shuttles {
           label, craft, staging: loaded[0]!.from, dest: loaded[loaded.length - 1]!.to, legs: loaded, depart: loaded[0]!.depart,
           arrive: loaded[loaded.length - 1]!.arrive, manifest: new Manifest(craft.type.seats, this.deps.net.instance.rules),
         };
-        this.#runs.push(run);
+        this.#insert(run);
         this.#all.push(run);
         this.deps.usedLabels?.add(label);
       }
