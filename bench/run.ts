@@ -6,6 +6,7 @@
  * BENCH_ONLY=custody runs one benchmark by name.
  */
 import { benchAirlift } from './airlift.bench.js';
+import { benchAirliftExecution } from './airlift-execution.bench.js';
 import { benchCustody } from './custody.bench.js';
 import { benchCoordination } from './coordination.bench.js';
 import { benchScenarioLoad } from './scenario-load.bench.js';
@@ -21,6 +22,7 @@ const benches: [string, () => Promise<void>][] = [
   ['early warning', benchWarning],
   ['repatriation board', benchRepatriation],
   ['case files', benchCases],
+  ['airlift execution', benchAirliftExecution],
 ];
 
 for (const [name, run] of benches) {

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'camps:review',
   'repatriation:read', 'repatriation:write', 'repatriation:handover',
   'cases:read', 'cases:write', 'declass:request', 'declass:review',
+  'airlift:read', 'airlift:execute',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +74,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'cases:write': ['prosecutor', 'admin'],
   'declass:request': ['prosecutor'],
   'declass:review': ['reviewer'],
+  // Airlift execution: readers see stored plans, sorties and the board within their markings; custodians (the
+  // loadmasters and gate staff) and planners scan, move sorties through their statuses and resolve discrepancies.
+  'airlift:read': ALL_READERS,
+  'airlift:execute': ['custodian', 'planner', 'admin'],
 };
 
 /**

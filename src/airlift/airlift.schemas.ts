@@ -180,3 +180,58 @@ export type TAirliftPlan = z.infer<typeof ZAirliftPlan>;
 /** One broken rule of a plan: the rule's number in formats/airlift.md (0 for the objective and bound) and what is wrong. */
 export const ZViolation = z.object({ rule: z.number().int().min(0).max(18), message: z.string() });
 export type TViolation = z.infer<typeof ZViolation>;
+
+const disruptionBase = { at: ZAirliftTime, note: z.string().max(500).optional() };
+
+/**
+ * A disruption a re-plan answers, from `at` on: an aircraft out of service, a site breached or cut off (nobody
+ * more can be taken out of it), a landing zone closed (no aircraft lands at that node), a destination's intake
+ * halted (nobody more arrives there). An instance records the disruptions it has been re-planned for in
+ * `x-disruptions`.
+ */
+export const ZDisruption = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('aircraft-out-of-service'), aircraft: ZAirliftId, ...disruptionBase }),
+  z.strictObject({ kind: z.literal('site-breached'), site: ZAirliftId, ...disruptionBase }),
+  z.strictObject({ kind: z.literal('site-cut-off'), site: ZAirliftId, ...disruptionBase }),
+  z.strictObject({ kind: z.literal('landing-zone-closed'), node: ZAirliftId, ...disruptionBase }),
+  z.strictObject({ kind: z.literal('intake-halted'), destination: ZAirliftId, ...disruptionBase }),
+]);
+export type TDisruption = z.infer<typeof ZDisruption>;
+export const DISRUPTION_KINDS = ['aircraft-out-of-service', 'site-breached', 'site-cut-off', 'landing-zone-closed', 'intake-halted'] as const;
+
+/** The node a disruption closes to landings (null for an aircraft out of service). */
+export function closedNodeOf(d: TDisruption): string | null {
+  switch (d.kind) {
+    case 'site-breached':
+    case 'site-cut-off':
+      return d.site;
+    case 'landing-zone-closed':
+      return d.node;
+    case 'intake-halted':
+      return d.destination;
+    case 'aircraft-out-of-service':
+      return null;
+  }
+}
+
+/** A sortie of a plan, as a re-plan's diff names it. */
+export const ZSortieRef = z.strictObject({ sortie: z.string(), aircraft: z.string(), depart: ZAirliftTime, detainees: z.number().int().min(0) });
+export type TSortieRef = z.infer<typeof ZSortieRef>;
+
+/** What a re-plan changed. */
+export const ZReplanDiff = z.strictObject({
+  disruption: ZDisruption,
+  /** Sorties flown or airborne at the disruption, kept exactly. */
+  frozen: z.array(z.string()),
+  /** Later sorties flown again by the same aircraft with the same people (perhaps at other times: `retimed`). */
+  kept: z.array(z.strictObject({ sortie: z.string(), retimed: z.boolean(), manifestChanged: z.boolean() })),
+  cancelled: z.array(ZSortieRef),
+  added: z.array(ZSortieRef),
+  /** Detainees whose sorties changed (a manifest moved), with where they flew before and now. */
+  moved: z.array(z.strictObject({ id: z.string(), before: z.array(z.string()), after: z.array(z.string()) })),
+  /** Detainees the new plan cannot deliver, and why. */
+  stranded: z.array(z.strictObject({ id: z.string(), reason: z.string() })),
+  objectiveBefore: ZObjective,
+  objectiveAfter: ZObjective,
+});
+export type TReplanDiff = z.infer<typeof ZReplanDiff>;

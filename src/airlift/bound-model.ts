@@ -55,7 +55,8 @@ export function pickupTypes(net: Network, sites: readonly string[]): PickupType[
       // By the triangle inequality no route (through refuel stops or other sites) is shorter than these.
       const backKm = Math.min(...before.map((p) => net.km(p, s)));
       const flight = (outKm + backKm) / type.speedKmh;
-      trip.set(s, { time: flight + type.loadMinutes / 60, flight });
+      // Every trip carries someone, who alights: the unload belongs to the trip (the last one's is the slack).
+      trip.set(s, { time: flight + type.loadMinutes / 60 + type.unloadMinutes / 60, flight });
       if (Number.isFinite(outKm)) outMax = Math.max(outMax, outKm / type.speedKmh);
     }
     out.push({ type, aircraft, trip, outMax });

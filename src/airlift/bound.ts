@@ -2,7 +2,7 @@ import highsLoader from 'highs';
 import type { TBound } from './airlift.schemas.js';
 import { bucketEdges, detaineeClasses, pickupTypes, type DetaineeClass, type PickupType } from './bound-model.js';
 import { completionBound } from './bound-completion.js';
-import { dayStartHours, utcDay, type Network } from './network.js';
+import { dayStartHours, TOLERANCE_H, utcDay, type Network } from './network.js';
 
 /**
  * The lower bound: a fluid (LP) relaxation solved by HiGHS. Detainees leave their site in time buckets, each
@@ -19,6 +19,8 @@ let solver: ReturnType<Loader> | null = null;
 class Lp {
   readonly rows: string[] = [];
   readonly obj: string[] = [];
+  /** Variables declared integer (the integer model only). */
+  readonly generals: string[] = [];
   row(terms: [number, string][], sense: '<=' | '=', rhs: number): void {
     const body = terms.filter(([c]) => c !== 0).map(([c, v]) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} ${v}`).join(' ');
     if (body) this.rows.push(` r${this.rows.length}: ${body} ${sense} ${rhs}`);
@@ -36,7 +38,8 @@ class Lp {
     });
   }
   text(): string {
-    return `Minimize\n obj: ${this.obj.join(' ') || '0 x_never'}\nSubject To\n${this.rows.join('\n')}\nEnd\n`;
+    const general = this.generals.length > 0 ? `General\n ${this.generals.join(' ')}\n` : '';
+    return `Minimize\n obj: ${this.obj.join(' ') || '0 x_never'}\nSubject To\n${this.rows.join('\n')}\n${general}End\n`;
   }
 }
 
@@ -48,14 +51,26 @@ interface Frame {
   sites: string[];
 }
 
+/** The earliest anyone can leave `site`: an aircraft flown there from its base as soon as it is available, loaded (less the checker's tolerance). */
+function earliestDeparture(f: Frame, site: string): number {
+  let best = Infinity;
+  for (const t of f.types) {
+    for (const a of t.aircraft) best = Math.min(best, a.from + f.net.km(a.base, site) / t.type.speedKmh + t.type.loadMinutes / 60 - 2 * TOLERANCE_H);
+  }
+  return best;
+}
+
 function departures(lp: Lp, f: Frame): void {
   const { net, classes, edges } = f;
   classes.forEach((c, j) => {
     const terms: [number, string][] = [];
+    const earliest = earliestDeparture(f, c.site);
     for (let b = 0; b < edges.length; b++) {
       const v = `x${j}_${b}`;
       terms.push([1, v]);
-      const cost = c.weight * (1 - Math.exp(-net.hazardIntegral(c.site, edges[b]!)));
+      // Valued at the bucket's start, or the earliest anyone can leave the site if later.
+      const at = Number.isFinite(earliest) ? Math.max(edges[b]!, earliest) : edges[b]!;
+      const cost = c.weight * (1 - Math.exp(-net.hazardIntegral(c.site, at)));
       lp.obj.push(`+ ${cost} ${v}`);
     }
     lp.row(terms, '=', c.count);
@@ -94,7 +109,7 @@ function aircraftTime(lp: Lp, f: Frame): void {
     for (let b = 0; b < edges.length - 1; b++) {
       per.push(sites.map((s, si): [number, string] => [t.trip.get(s)!.time, `z${ti}_${si}_${b}`]));
       const end = edges[b + 1]!;
-      caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from), 0));
+      caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from + t.type.unloadMinutes / 60), 0));
     }
     lp.cumulative(`time${ti}`, per, caps);
     // Flight by the end of each day; buckets that straddle a midnight count on the later day.
@@ -106,10 +121,26 @@ function aircraftTime(lp: Lp, f: Frame): void {
       const terms: [number, string][] = [];
       for (; b < edges.length - 1 && edges[b + 1]! <= dayEnd; b++) sites.forEach((s, si) => terms.push([t.trip.get(s)!.flight, `z${ti}_${si}_${b}`]));
       perDay.push(terms);
-      limits.push(t.aircraft.reduce((sum, a) => sum + (day >= utcDay(net, a.from) ? a.duty * (day - utcDay(net, a.from) + 1) + t.outMax : 0), 0));
+      limits.push(t.aircraft.reduce((sum, a) => sum + dutyCredit(net, a, day, t.type), 0));
     }
     lp.cumulative(`duty${ti}`, perDay, limits);
   });
+}
+
+/**
+ * The flight hours aircraft `a` can have logged by the end of UTC day `day`: per day, its crew's limit, or on
+ * a day it is available only in part, the hours it is available then plus one longest possible leg (a leg
+ * departing before midnight counts on that day whole). Cumulative over its days.
+ */
+function dutyCredit(net: Network, a: PickupType['aircraft'][number], day: number, type: PickupType['type']): number {
+  const longestLeg = type.rangeKm / type.speedKmh;
+  let sum = 0;
+  for (let d = utcDay(net, a.from); d <= day; d++) {
+    const open = Math.min(a.until, dayStartHours(net, d + 1)) - Math.max(a.from, dayStartHours(net, d));
+    if (open <= 0) continue;
+    sum += Math.min(a.duty, open + longestLeg);
+  }
+  return sum;
 }
 
 function slotsAndDownstream(lp: Lp, f: Frame): void {
@@ -138,6 +169,46 @@ function slotsAndDownstream(lp: Lp, f: Frame): void {
   lp.cumulative('out', per, caps);
 }
 
+/**
+ * Loads come whole: an aircraft's first load cannot leave a site before it has flown there from its base and
+ * loaded, and between two loads it must fly to a drop, unload, fly back to a site and load. So by time E it has
+ * started at most `1 + ⌊(E − first) / cycle⌋` loads (0 before `first`), each of at most as many detainees as fit
+ * its seats with the lightest escort (rounded up as guards are). Departures by E never exceed the sum.
+ */
+function wholeLoads(lp: Lp, f: Frame): void {
+  const { net, classes, types, edges, sites } = f;
+  const { rules } = net.instance;
+  const lightest = Math.min(...classes.map((c) => rules.escortPerDetainee[c.tier]));
+  const drops = net.instance.nodes.filter((n) => n.kind === 'staging' || n.kind === 'destination');
+  const planes: { first: number; cycle: number; load: number }[] = [];
+  for (const t of types) {
+    const { type } = t;
+    let load = 0;
+    while (load + 1 + Math.max(0, Math.ceil((load + 1) * lightest - 1e-9)) <= type.seats) load++;
+    const landsAt = drops.filter((n) => type.canLandAt.includes(n.kind)).map((n) => n.id);
+    const h = (km: number) => km / type.speedKmh;
+    // The nearest a drop is to a site: no flight between a drop and a site is shorter, either way.
+    const near = Math.min(...sites.map((s) => Math.min(...landsAt.map((p) => net.km(p, s)))));
+    const loadH = type.loadMinutes / 60;
+    // A checker allows a minute on every time comparison: two per first load, four per cycle.
+    const cycle = 2 * h(near) + type.unloadMinutes / 60 + loadH - 4 * TOLERANCE_H;
+    for (const a of t.aircraft) {
+      const first = a.from + h(Math.min(...sites.map((s) => net.km(a.base, s)))) + loadH - 2 * TOLERANCE_H;
+      if (Number.isFinite(first)) planes.push({ first, cycle, load });
+    }
+  }
+  if (planes.length === 0) return;
+  const per: [number, string][][] = [];
+  const caps: number[] = [];
+  for (let b = 0; b < edges.length - 1; b++) {
+    per.push(classes.map((_, j): [number, string] => [1, `x${j}_${b}`]));
+    const end = edges[b + 1]!;
+    // Departures in bucket b happen before its end; a load leaving exactly at `first` counts (tolerance).
+    caps.push(planes.reduce((sum, p) => sum + (end < p.first - 1e-9 ? 0 : p.load * (1 + (p.cycle > 0 ? Math.floor((end - p.first) / p.cycle + 1e-9) : Infinity))), 0));
+  }
+  lp.cumulative('loads', per, caps);
+}
+
 /** The horizon the buckets cover: beyond it, everyone is valued at the horizon (still a lower bound). */
 function horizonOf(net: Network, t0: number, hint?: number): number {
   if (hint !== undefined && hint > t0) return hint;
@@ -162,6 +233,7 @@ export async function computeBound(net: Network, horizonHint?: number): Promise<
   seatsAndRisk(lp, frame);
   aircraftTime(lp, frame);
   slotsAndDownstream(lp, frame);
+  wholeLoads(lp, frame);
   solver ??= loadHighs();
   const result = (await solver).solve(lp.text());
   if (result.Status !== 'Optimal') throw new Error(`the bound's LP ended ${result.Status}`);
@@ -172,4 +244,40 @@ export async function computeBound(net: Network, horizonHint?: number): Promise<
     completionHours: completion,
     method: `fluid LP relaxation (HiGHS), ${edges.length - 1} buckets of ${((edges[1] ?? 0) - (edges[0] ?? 0)).toFixed(2)} h, ${classes.length} classes; completion from earliest reach and intake`,
   };
+}
+
+/** What HiGHS's integer model of an instance gave within its time limit. */
+export interface IntegerModelResult {
+  /** The objective of the best integer solution found (null when none). */
+  value: number | null;
+  status: string;
+  seconds: number;
+}
+
+/**
+ * The same relaxation with whole trips and whole detainees per bucket, solved by HiGHS's MIP solver within
+ * `timeLimitS` seconds: for benchmarks (a side-by-side with the planner). Its proven optimum (status
+ * Optimal) is a lower bound on every plan too — tighter than the LP's.
+ */
+export async function integerModel(net: Network, timeLimitS: number, horizonHint?: number): Promise<IntegerModelResult> {
+  const classes = detaineeClasses(net);
+  const sites = [...new Set(classes.map((c) => c.site))];
+  const t0 = Math.min(0, ...net.instance.aircraft.map((a) => net.hours(a.availableFrom)));
+  const edges = bucketEdges(t0, horizonOf(net, t0, horizonHint));
+  const frame: Frame = { net, classes, types: pickupTypes(net, sites), edges, sites };
+  const lp = new Lp();
+  departures(lp, frame);
+  seatsAndRisk(lp, frame);
+  aircraftTime(lp, frame);
+  slotsAndDownstream(lp, frame);
+  wholeLoads(lp, frame);
+  classes.forEach((_, j) => edges.forEach((__, b) => lp.generals.push(`x${j}_${b}`)));
+  frame.types.forEach((_, ti) => sites.forEach((__, si) => { for (let b = 0; b < edges.length - 1; b++) lp.generals.push(`z${ti}_${si}_${b}`); }));
+  solver ??= loadHighs();
+  const highs = await solver;
+  const started = performance.now();
+  const result = highs.solve(lp.text(), { time_limit: timeLimitS });
+  const seconds = (performance.now() - started) / 1000;
+  const has = result.Status === 'Optimal' || result.Status === 'Time limit reached';
+  return { value: has && Number.isFinite(result.ObjectiveValue) ? result.ObjectiveValue : null, status: result.Status, seconds };
 }

@@ -1,5 +1,5 @@
 import { greatCircleKm } from '../kernel/index.js';
-import type { TAircraft, TAircraftType, TAirliftDetainee, TAirliftInstance, TAirliftNode, TTier } from './airlift.schemas.js';
+import { closedNodeOf, ZDisruption, type TAircraft, type TAircraftType, type TAirliftDetainee, type TAirliftInstance, type TAirliftNode, type TDisruption, type TTier } from './airlift.schemas.js';
 
 /**
  * An instance compiled for fast look-ups: nodes by id, distances, aircraft with their types, the hazard
@@ -36,6 +36,15 @@ export interface Network {
   /** λ_s(h): the hazard of origin `site` at `h` hours. */
   hazardAt(site: string, h: number): number;
   weight(tier: TTier): number;
+  /** Disruptions the instance records (`x-disruptions`), and the nodes they close to landings. */
+  disruptions: TDisruption[];
+  closed: ReadonlySet<string>;
+}
+
+/** The disruptions an instance records in `x-disruptions` (ignored when malformed). */
+export function disruptionsOf(instance: TAirliftInstance): TDisruption[] {
+  const parsed = ZDisruption.array().safeParse(instance['x-disruptions']);
+  return parsed.success ? parsed.data : [];
 }
 
 function piecesOf(node: TAirliftNode, startMs: number): Pieces {
@@ -71,9 +80,15 @@ export function compileNetwork(instance: TAirliftInstance): Network {
   const startMs = timeMs(instance.start);
   const nodes = new Map(instance.nodes.map((n) => [n.id, n]));
   const hazards = new Map(instance.nodes.filter((n) => n.kind === 'origin').map((n) => [n.id, piecesOf(n, startMs)]));
-  const cache = new Map<string, number>();
+  const index = new Map(instance.nodes.map((n, i) => [n.id, i]));
+  const size = instance.nodes.length;
+  const cache = new Float64Array(size * size).fill(-1);
   const weights = instance.rules.lossWeight;
+  const disruptions = disruptionsOf(instance);
+  const closed = new Set(disruptions.map(closedNodeOf).filter((x): x is string => x !== null));
   return {
+    disruptions,
+    closed,
     instance,
     startMs,
     nodes,
@@ -81,13 +96,14 @@ export function compileNetwork(instance: TAirliftInstance): Network {
     aircraft: new Map(instance.aircraft.map((a) => [a.id, a])),
     detainees: new Map(instance.detainees.map((d) => [d.id, d])),
     km(a, b) {
-      const key = a < b ? `${a}\n${b}` : `${b}\n${a}`;
-      let d = cache.get(key);
-      if (d === undefined) {
-        const p = nodes.get(a);
-        const q = nodes.get(b);
-        d = p && q ? greatCircleKm(p, q) : Infinity;
-        cache.set(key, d);
+      const i = index.get(a);
+      const j = index.get(b);
+      if (i === undefined || j === undefined) return Infinity;
+      let d = cache[i * size + j]!;
+      if (d < 0) {
+        d = greatCircleKm(nodes.get(a)!, nodes.get(b)!);
+        cache[i * size + j] = d;
+        cache[j * size + i] = d;
       }
       return d;
     },

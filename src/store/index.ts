@@ -9,3 +9,4 @@ export { classifyDbError } from './dialects/errors.js';
 export type { DbErrorKind, DbErrorInfo } from './dialects/errors.js';
 export type { DialectName } from './dialects/ddl.js';
 export type * from './schema-repatriation.js';
+export type * from './schema-airlift.js';

@@ -3,6 +3,7 @@ import type { Store } from './db.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_custody.js';
 import * as m0003 from './migrations/0003_camps.js';
+import * as m0004 from './migrations/0004_airlift.js';
 import * as m0006 from './migrations/0006_warning.js';
 import * as m0007 from './migrations/0007_cases.js';
 import * as m0008 from './migrations/0008_repatriation.js';
@@ -14,6 +15,7 @@ const MIGRATIONS = {
   '0001_foundation': m0001,
   '0002_custody': m0002,
   '0003_camps': m0003,
+  '0004_airlift': m0004,
   '0006_warning': m0006,
   '0007_cases': m0007,
   '0008_repatriation': m0008,

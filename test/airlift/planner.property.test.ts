@@ -1,46 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/kernel/index.js';
-import { checkPlan, planInstance, type TAirliftInstance } from '../../src/airlift/index.js';
+import { checkPlan, planInstance } from '../../src/airlift/index.js';
+import { arbInstance } from './arbitraries.js';
 
 // Random small instances: every plan keeps all 18 rules (by the same checker as `airlift check`), moves every
 // detainee exactly once or declares it undelivered, and its bound never exceeds its value.
-
-const TIERS = ['HIGH', 'MEDIUM', 'LOW'] as const;
-
-const arbInstance: fc.Arbitrary<TAirliftInstance> = fc
-  .record({
-    sites: fc.array(fc.record({ dLat: fc.double({ min: -1, max: 1, noNaN: true }), dLon: fc.double({ min: -1.5, max: 1.5, noNaN: true }), slots: fc.integer({ min: 1, max: 3 }), hazard: fc.double({ min: 0, max: 0.05, noNaN: true }) }), { minLength: 1, maxLength: 3 }),
-    staging: fc.boolean(),
-    holding: fc.integer({ min: 5, max: 60 }),
-    shuttle: fc.boolean(),
-    intake: fc.integer({ min: 3, max: 60 }),
-    quota: fc.option(fc.integer({ min: 10, max: 100 }), { nil: undefined }),
-    heli: fc.array(fc.record({ seats: fc.integer({ min: 6, max: 40 }), speed: fc.integer({ min: 200, max: 400 }), range: fc.integer({ min: 550, max: 1200 }), duty: fc.integer({ min: 4, max: 12 }), lateHours: fc.integer({ min: 0, max: 30 }) }), { minLength: 1, maxLength: 3 }),
-    people: fc.array(fc.record({ site: fc.nat(), tier: fc.constantFrom(...TIERS), group: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }), medical: fc.boolean() }), { maxLength: 30 }),
-    maxHigh: fc.integer({ min: 1, max: 4 }),
-    medicSeats: fc.integer({ min: 0, max: 2 }),
-  })
-  .map((r) => {
-    const start = Date.parse('2027-01-05T06:00:00Z');
-    const iso = (h: number) => new Date(start + h * 3_600_000).toISOString().replace(/\.000Z$/, 'Z');
-    const nodes: TAirliftInstance['nodes'] = r.sites.map((s, i) => ({ id: `O${i}`, kind: 'origin', name: `site ${i}`, lat: 36.3 + s.dLat, lon: 40.5 + s.dLon, landingSlots: s.slots, hazardPerHour: s.hazard }));
-    if (r.staging) nodes.push({ id: 'S', kind: 'staging', name: 'staging', lat: 36.99, lon: 41.95, refuel: true, holdingCapacity: r.holding, maxHoldHours: 12 });
-    nodes.push({ id: 'D', kind: 'destination', name: 'destination', lat: 33.26, lon: 44.23, refuel: true, intakePerHour: r.intake });
-    nodes.push({ id: 'R', kind: 'refuel', name: 'refuel', lat: 35.77, lon: 43.13, refuel: true });
-    const types: TAirliftInstance['aircraftTypes'] = r.heli.map((h, i) => ({ id: `H${i}`, seats: h.seats, speedKmh: h.speed, rangeKm: h.range, loadMinutes: 15, unloadMinutes: 10, refuelMinutes: 20, canLandAt: ['origin', 'staging', 'destination', 'refuel'] }));
-    const aircraft: TAirliftInstance['aircraft'] = r.heli.map((h, i) => ({ id: `A${i}`, type: `H${i}`, base: r.staging ? 'S' : 'D', availableFrom: iso(h.lateHours), availableUntil: iso(24 * 12), maxFlightHoursPerDay: h.duty }));
-    if (r.staging && r.shuttle) {
-      types.push({ id: 'F', seats: 60, speedKmh: 600, rangeKm: 3000, loadMinutes: 30, unloadMinutes: 20, refuelMinutes: 40, canLandAt: ['staging', 'destination'] });
-      aircraft.push({ id: 'F1', type: 'F', base: 'D', availableFrom: iso(0), availableUntil: iso(24 * 12), maxFlightHoursPerDay: 12 });
-    }
-    return {
-      format: 'sallyport.airlift.instance/1', name: 'random', start: iso(0), nodes, aircraftTypes: types, aircraft,
-      rules: { escortPerDetainee: { HIGH: 0.5, MEDIUM: 0.25, LOW: 0.2 }, maxHighRiskPerLeg: r.maxHigh, medicSeats: r.medicSeats, lossWeight: { HIGH: 3, MEDIUM: 1, LOW: 1 } },
-      detainees: r.people.map((p, i) => ({ id: `d${i}`, site: `O${p.site % r.sites.length}`, tier: p.tier, keepApart: p.group ? [p.group] : [], medical: p.medical })),
-      quotas: r.quota ? [{ destination: 'D', perDay: r.quota }] : [],
-    } satisfies TAirliftInstance;
-  });
 
 describe('airlift planner (property)', () => {
   it('plans that keep every rule, move each detainee once, and are bounded from below', async () => {

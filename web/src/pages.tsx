@@ -17,6 +17,10 @@ import { CasePage } from './cases/CasePage.js';
 import { CasesPage } from './cases/CasesPage.js';
 import { QueuePage } from './cases/QueuePage.js';
 import { MapPage } from './map/MapPage.js';
+import { BoardPage } from './airlift/BoardPage.js';
+import { PlanPage } from './airlift/PlanPage.js';
+import { PlansPage } from './airlift/PlansPage.js';
+import { SortiePage } from './airlift/SortiePage.js';
 import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
 import { FacilitiesPage } from './registry/FacilitiesPage.js';
@@ -74,4 +78,8 @@ export const PAGES: readonly PageDef[] = [
   { path: '/cases', label: 'Cases', element: <CasesPage /> },
   { path: '/cases/:ref', element: <CasePage /> },
   { path: '/declass', label: 'Declassification', element: <QueuePage /> },
+  { path: '/airlift', label: 'Airlift', element: <PlansPage />, end: true },
+  { path: '/airlift/plans/:id', element: <PlanPage /> },
+  { path: '/airlift/plans/:id/board', element: <BoardPage /> },
+  { path: '/airlift/sorties/:id', element: <SortiePage /> },
 ];

@@ -52,7 +52,7 @@ export class Craft {
 
   canLand(node: string): boolean {
     const kind = this.net.nodes.get(node)?.kind;
-    return kind !== undefined && this.type.canLandAt.includes(kind);
+    return kind !== undefined && this.type.canLandAt.includes(kind) && !this.net.closed.has(node);
   }
 
   canRefuelAt(node: string): boolean {

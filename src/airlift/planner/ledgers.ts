@@ -96,3 +96,68 @@ export class ArrivalLedger {
     this.#perDay.set(day, (this.#perDay.get(day) ?? 0) + n);
   }
 }
+
+/**
+ * Units held at once, counted per minute in a segment tree (range add, range max): `peak` and `add` take
+ * O(log n) whatever the number of bookings. An interval counts in every minute it touches, so the peak is
+ * never below the exact one (bookings stay valid); times outside the horizon clamp to its ends.
+ */
+export class MinuteLedger {
+  readonly #size: number;
+  readonly #max: Float64Array;
+  readonly #lazy: Float64Array;
+
+  constructor(
+    private readonly t0: number,
+    horizonHours: number,
+  ) {
+    let size = 1;
+    while (size < Math.ceil((horizonHours - t0) * 60) + 2) size *= 2;
+    this.#size = size;
+    this.#max = new Float64Array(2 * size);
+    this.#lazy = new Float64Array(2 * size);
+  }
+
+  #slot(t: number): number {
+    return Math.min(this.#size - 1, Math.max(0, Math.floor((t - this.t0) * 60)));
+  }
+
+  // The range of the current update or query, and the amount an update adds.
+  #a = 0;
+  #b = 0;
+  #n = 0;
+
+  #update(node: number, lo: number, hi: number): void {
+    if (this.#b < lo || hi < this.#a) return;
+    if (this.#a <= lo && hi <= this.#b) {
+      this.#max[node]! += this.#n;
+      this.#lazy[node]! += this.#n;
+      return;
+    }
+    const mid = (lo + hi) >> 1;
+    this.#update(2 * node, lo, mid);
+    this.#update(2 * node + 1, mid + 1, hi);
+    this.#max[node] = Math.max(this.#max[2 * node]!, this.#max[2 * node + 1]!) + this.#lazy[node]!;
+  }
+
+  #query(node: number, lo: number, hi: number): number {
+    if (this.#b < lo || hi < this.#a) return -Infinity;
+    if (this.#a <= lo && hi <= this.#b) return this.#max[node]!;
+    const mid = (lo + hi) >> 1;
+    return Math.max(this.#query(2 * node, lo, mid), this.#query(2 * node + 1, mid + 1, hi)) + this.#lazy[node]!;
+  }
+
+  /** The most units held at once anywhere in `[s, e)` (minute resolution, rounded outwards). */
+  peak(s: number, e: number): number {
+    this.#a = this.#slot(s);
+    this.#b = this.#slot(Math.max(s, e));
+    return Math.max(0, this.#query(1, 0, this.#size - 1));
+  }
+
+  add(s: number, e: number, n = 1): void {
+    this.#a = this.#slot(s);
+    this.#b = this.#slot(Math.max(s, e));
+    this.#n = n;
+    this.#update(1, 0, this.#size - 1);
+  }
+}

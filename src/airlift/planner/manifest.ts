@@ -1,4 +1,4 @@
-import type { TAirliftDetainee, TAirliftRules } from '../airlift.schemas.js';
+import type { TAirliftDetainee, TAirliftRules, TTier } from '../airlift.schemas.js';
 
 /**
  * Who may sit together on one leg: seats (detainees + guards + a medic's seats), escorts by tier, the high-risk
@@ -33,6 +33,13 @@ export class Manifest {
     return this.people.length + 1 + guards + (medic ? this.rules.medicSeats : 0) <= this.seats;
   }
 
+  /** True when no detainee of `d`'s tier can join any more, whoever it is (seats or the high-risk cap). */
+  full(d: TAirliftDetainee): boolean {
+    if (d.tier === 'HIGH' && this.#high + 1 > this.rules.maxHighRiskPerLeg) return true;
+    const guards = Math.max(0, Math.ceil(this.#escort + this.rules.escortPerDetainee[d.tier] - 1e-9));
+    return this.people.length + 1 + guards + (this.#medic ? this.rules.medicSeats : 0) > this.seats;
+  }
+
   add(d: TAirliftDetainee): void {
     this.people.push(d);
     this.#escort += this.rules.escortPerDetainee[d.tier];
@@ -42,11 +49,19 @@ export class Manifest {
   }
 }
 
-/** The detainees still at one origin, best first; taking one leaves the order of the rest. */
+/**
+ * The detainees still at one origin, in one queue per tier (instance order within a tier). Loads take the tiers
+ * in order of loss weight per seat (a detainee and its escort share), the high-risk tier up to its cap, and fill
+ * the seats left with the next tier: a load is never cut short by the high-risk cap.
+ */
 export class SiteQueue {
   readonly #items: TAirliftDetainee[];
-  readonly #taken: boolean[];
-  #head = 0;
+  readonly #taken: Uint8Array;
+  readonly #reserved: Uint8Array;
+  readonly #index: Map<string, number>;
+  /** Per tier, in order of weight per seat: item indexes and a head cursor past the taken ones. */
+  readonly #tiers: { tier: TTier; weight: number; items: number[]; head: number; open: number }[];
+  reservedCount = 0;
   remaining: number;
   weightLeft: number;
 
@@ -54,49 +69,120 @@ export class SiteQueue {
     readonly site: string,
     items: TAirliftDetainee[],
     private readonly weight: (d: TAirliftDetainee) => number,
+    rules?: TAirliftRules,
   ) {
-    // Heavier (more critical) first; a stable sort keeps the instance's order among equals.
-    this.#items = [...items].sort((a, b) => weight(b) - weight(a));
-    this.#taken = this.#items.map(() => false);
+    this.#items = items;
+    this.#taken = new Uint8Array(items.length);
+    this.#reserved = new Uint8Array(items.length);
+    this.#index = new Map(items.map((d, i) => [d.id, i]));
+    const byTier = new Map<TTier, number[]>();
+    items.forEach((d, i) => {
+      const list = byTier.get(d.tier);
+      if (list) list.push(i);
+      else byTier.set(d.tier, [i]);
+    });
+    const perSeat = (t: TTier, w: number) => w / (1 + (rules?.escortPerDetainee[t] ?? 0));
+    this.#tiers = [...byTier].map(([tier, list]) => ({ tier, weight: weight(items[list[0]!]!), items: list, head: 0, open: list.length }));
+    this.#tiers.sort((a, b) => perSeat(b.tier, b.weight) - perSeat(a.tier, a.weight));
     this.remaining = items.length;
     this.weightLeft = items.reduce((s, d) => s + weight(d), 0);
   }
 
-  /** The weight of the next `k` detainees, for scoring a trip. */
-  topWeight(k: number): number {
-    let sum = 0;
-    let seen = 0;
-    for (let i = this.#head; i < this.#items.length && seen < k; i++) {
-      if (this.#taken[i]) continue;
-      sum += this.weight(this.#items[i]!);
-      seen++;
-    }
-    return sum;
+  #tierOf(i: number) {
+    const tier = this.#items[i]!.tier;
+    return this.#tiers.find((t) => t.tier === tier)!;
   }
 
-  /** A load for a leg with `seats` seats: the best detainees that fit together, looking at most `scan` deep. */
-  pick(seats: number, rules: TAirliftRules, scan = 400): Manifest {
+  /** Keeps `ids` out of ordinary loads (they are promised to a sortie being replayed) until released. */
+  reserve(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i !== undefined && !this.#taken[i] && !this.#reserved[i]) {
+        this.#reserved[i] = 1;
+        this.reservedCount++;
+        this.#tierOf(i).open--;
+      }
+    }
+  }
+
+  release(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i !== undefined && this.#reserved[i] && !this.#taken[i]) {
+        this.#reserved[i] = 0;
+        this.reservedCount--;
+        this.#tierOf(i).open++;
+      }
+    }
+  }
+
+  /** True when `id` is still here (not taken). */
+  has(id: string): boolean {
+    const i = this.#index.get(id);
+    return i !== undefined && !this.#taken[i];
+  }
+
+  /** Detainees free for an ordinary load: neither taken nor reserved. */
+  get open(): number {
+    return this.remaining - this.reservedCount;
+  }
+
+  /** A load of exactly these detainees (those still here, in this order, that fit together). */
+  pickIds(ids: readonly string[], seats: number, rules: TAirliftRules): Manifest {
     const m = new Manifest(seats, rules);
-    let looked = 0;
-    for (let i = this.#head; i < this.#items.length && looked < scan; i++) {
-      if (this.#taken[i]) continue;
-      looked++;
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i === undefined || this.#taken[i]) continue;
       const d = this.#items[i]!;
       if (m.fits(d)) m.add(d);
     }
     return m;
   }
 
-  take(ids: ReadonlySet<string>): void {
-    for (let i = this.#head; i < this.#items.length; i++) {
-      const d = this.#items[i]!;
-      if (!this.#taken[i] && ids.has(d.id)) {
-        this.#taken[i] = true;
-        this.remaining--;
-        this.weightLeft -= this.weight(d);
+  /** The weight of the next load of about `k` detainees (at most `highCap` of them high-risk), for scoring a trip. */
+  topWeight(k: number, highCap = Infinity): number {
+    let sum = 0;
+    let left = k;
+    for (const t of this.#tiers) {
+      const n = Math.min(left, t.open, t.tier === 'HIGH' ? highCap : Infinity);
+      sum += n * t.weight;
+      left -= n;
+      if (left <= 0) break;
+    }
+    return sum;
+  }
+
+  /** A load for a leg with `seats` seats: the best detainees that fit together, looking at most `scan` deep per tier. */
+  pick(seats: number, rules: TAirliftRules, scan = 200): Manifest {
+    const m = new Manifest(seats, rules);
+    for (const t of this.#tiers) {
+      let looked = 0;
+      for (let j = t.head; j < t.items.length && looked < scan; j++) {
+        const i = t.items[j]!;
+        if (this.#taken[i] || this.#reserved[i]) continue;
+        looked++;
+        const d = this.#items[i]!;
+        if (m.fits(d)) m.add(d);
+        else if (m.full(d)) break;
       }
     }
-    while (this.#head < this.#items.length && this.#taken[this.#head]) this.#head++;
+    return m;
+  }
+
+  take(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      const i = this.#index.get(id);
+      if (i === undefined || this.#taken[i]) continue;
+      const t = this.#tierOf(i);
+      if (this.#reserved[i]) {
+        this.#reserved[i] = 0;
+        this.reservedCount--;
+      } else t.open--;
+      this.#taken[i] = 1;
+      this.remaining--;
+      this.weightLeft -= this.weight(this.#items[i]!);
+    }
+    for (const t of this.#tiers) while (t.head < t.items.length && this.#taken[t.items[t.head]!]) t.head++;
   }
 
   /** Everyone not yet taken. */

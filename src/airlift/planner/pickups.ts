@@ -1,7 +1,7 @@
 import type { TAirliftDetainee } from '../airlift.schemas.js';
 import { utcDay, type Network } from '../network.js';
 import { commitLegs, dutyFits, nextDay, route, type Craft, type PlannedLeg } from './craft.js';
-import { MARGIN_H, type ArrivalLedger, type IntervalLedger } from './ledgers.js';
+import { MARGIN_H, type ArrivalLedger, type IntervalLedger, type MinuteLedger } from './ledgers.js';
 import { Manifest, type SiteQueue } from './manifest.js';
 import type { Shuttles } from './shuttles.js';
 import { applyManifest } from './shuttles.js';
@@ -20,6 +20,9 @@ export interface PickupDeps {
   arrivals: Map<string, ArrivalLedger>;
   shuttles: Shuttles;
   sortieOf: (craft: Craft) => string;
+  holding: Map<string, MinuteLedger>;
+  /** How strongly a site's score favours short trips: value per (aircraft hours)^this. */
+  hoursExponent: number;
 }
 
 interface TripPlan {
@@ -41,7 +44,8 @@ export function dropsFor(deps: PickupDeps, craft: Craft, site: string): string[]
 }
 
 /** The timing of a trip from the craft's position via `site` to `drop`, or null when it cannot be flown. */
-export function planTrip(deps: PickupDeps, craft: Craft, site: string, drop: string): TripPlan | null {
+export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; drop: string; label: string; notBefore?: number; sameDay?: boolean }): TripPlan | null {
+  const { site, drop, label, notBefore = -Infinity } = want;
   const outProbe = route(craft, site, drop, { used: 0, reserveKm: 0 });
   if (!outProbe) return null;
   const inHops = craft.node === site ? [] : route(craft, craft.node, site, { used: craft.fuelUsed, reserveKm: outProbe[0]!.km });
@@ -53,7 +57,7 @@ export function planTrip(deps: PickupDeps, craft: Craft, site: string, drop: str
   const ground = craft.type.loadMinutes / 60 + (outHops[0]!.refuelBefore ? craft.type.refuelMinutes / 60 : 0) + MARGIN_H;
   let ready = craft.free;
   for (let attempt = 0; attempt < 8 && ready < craft.until; attempt++) {
-    const inLegs = legsFrom(craft, inHops, ready, '');
+    const inLegs = legsFrom(craft, inHops, ready, label);
     const arriveSite = inLegs[inLegs.length - 1]?.arrive ?? ready;
     const fit = slots ? slots.earliestFit(arriveSite, ground, limit) : arriveSite;
     if (fit > arriveSite + 1e-9 && inLegs.length > 0) {
@@ -61,11 +65,16 @@ export function planTrip(deps: PickupDeps, craft: Craft, site: string, drop: str
       continue;
     }
     const departSite = Math.max(fit, arriveSite) + ground;
-    const outLegs = legsFrom(craft, outHops, departSite - (outHops[0]!.refuelBefore ? craft.type.refuelMinutes / 60 : 0), deps.sortieOf(craft));
+    if (departSite < notBefore - 1e-9) {
+      ready += notBefore - departSite;
+      continue;
+    }
+    const outLegs = legsFrom(craft, outHops, departSite - (outHops[0]!.refuelBefore ? craft.type.refuelMinutes / 60 : 0), label);
     const arriveDrop = outLegs[outLegs.length - 1]!.arrive;
     if (arriveDrop + craft.type.unloadMinutes / 60 + MARGIN_H > craft.until) return null;
     const legs = [...inLegs, ...outLegs];
     if (!dutyFits(craft, legs)) {
+      if (want.sameDay) return null;
       ready = nextDay(craft, ready);
       continue;
     }
@@ -75,9 +84,9 @@ export function planTrip(deps: PickupDeps, craft: Craft, site: string, drop: str
 }
 
 /** Books the load of a planned trip: onward runs for a staging drop, intake for a destination. Returns who goes. */
-function bookLoad(deps: PickupDeps, craft: Craft, trip: TripPlan, load: Manifest): TAirliftDetainee[] {
+function bookLoad(deps: PickupDeps, trip: TripPlan, load: Manifest, replay: boolean): TAirliftDetainee[] {
   const kind = deps.net.nodes.get(trip.drop)?.kind;
-  if (kind === 'staging') return load.people.filter((d) => deps.shuttles.book(d, trip.drop, trip.arriveDrop));
+  if (kind === 'staging') return load.people.filter((d) => deps.shuttles.book(d, trip.drop, trip.arriveDrop, { replay }));
   const ledger = deps.arrivals.get(trip.drop);
   const day = utcDay(deps.net, trip.arriveDrop);
   const room = ledger ? ledger.room(trip.arriveDrop, day, load.people.length) : 0;
@@ -86,17 +95,30 @@ function bookLoad(deps: PickupDeps, craft: Craft, trip: TripPlan, load: Manifest
   return going;
 }
 
-/** Tries to fly one pickup from `site`; true when a trip was committed. */
-export function tryPickup(deps: PickupDeps, craft: Craft, site: string): boolean {
+/** A pickup being replayed from an earlier plan: exactly these detainees, to this drop if it can, under this label. */
+export interface ForcedLoad {
+  ids: readonly string[];
+  drop?: string;
+  label?: string;
+  /** Leave the site no earlier than this (hours): a replayed sortie keeps its time when it can. */
+  depart?: number;
+}
+
+/** Tries to fly one pickup from `site` (or the forced load); the detainees who went, or null when nothing was committed. */
+export function tryPickup(deps: PickupDeps, craft: Craft, site: string, how: { forced?: ForcedLoad; sameDay?: boolean } = {}): TAirliftDetainee[] | null {
+  const { forced, sameDay = false } = how;
   const queue = deps.queues.get(site);
-  if (!queue || queue.remaining === 0) return false;
+  if (!queue || queue.remaining === 0) return null;
   const { rules } = deps.net.instance;
-  for (const drop of dropsFor(deps, craft, site)) {
-    const trip = planTrip(deps, craft, site, drop);
+  const drops = dropsFor(deps, craft, site);
+  if (forced?.drop !== undefined && drops.includes(forced.drop)) drops.sort((a, b) => Number(b === forced.drop) - Number(a === forced.drop));
+  const label = forced?.label ?? deps.sortieOf(craft);
+  for (const drop of drops) {
+    const trip = (forced?.depart !== undefined ? planTrip(deps, craft, { site, drop, label, notBefore: forced.depart, sameDay }) : null) ?? planTrip(deps, craft, { site, drop, label, sameDay });
     if (!trip) continue;
-    const load = queue.pick(craft.type.seats, rules);
-    if (load.people.length === 0) return false;
-    const going = bookLoad(deps, craft, trip, load);
+    const load = forced ? queue.pickIds(forced.ids, craft.type.seats, rules) : queue.pick(craft.type.seats, rules);
+    if (load.people.length === 0) return null;
+    const going = bookLoad(deps, trip, load, forced !== undefined);
     if (going.length === 0) continue;
     const manifest = new Manifest(craft.type.seats, rules);
     for (const d of going) manifest.add(d);
@@ -104,7 +126,7 @@ export function tryPickup(deps: PickupDeps, craft: Craft, site: string): boolean
     deps.slots.get(site)?.add(trip.arriveSite - MARGIN_H, trip.departSite + MARGIN_H, 1);
     commitLegs(craft, trip.legs, trip.arriveDrop + craft.type.unloadMinutes / 60 + MARGIN_H);
     queue.take(new Set(going.map((d) => d.id)));
-    return true;
+    return going;
   }
-  return false;
+  return null;
 }

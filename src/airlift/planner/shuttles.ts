@@ -1,7 +1,7 @@
 import type { TAirliftDetainee, TAirliftRules } from '../airlift.schemas.js';
 import { utcDay, type Network } from '../network.js';
 import { commitLegs, dutyFits, nextDay, route, type Craft, type PlannedLeg } from './craft.js';
-import { MARGIN_H, type ArrivalLedger, type IntervalLedger } from './ledgers.js';
+import { MARGIN_H, type ArrivalLedger, type MinuteLedger } from './ledgers.js';
 import { Manifest } from './manifest.js';
 import { fuelAfter, legsFrom } from './timeline.js';
 
@@ -11,7 +11,17 @@ import { fuelAfter, legsFrom } from './timeline.js';
  * left there past `maxHoldHours` or above `holdingCapacity`.
  */
 
+/** Where and when a run is wanted: a detainee alighting at `staging` at `alight`, who may wait `maxHold` hours. */
+interface RunAt {
+  staging: string;
+  alight: number;
+  maxHold: number;
+}
+
 interface Run {
+  label: string;
+  /** Nobody more can board (seats or the destination's intake at its arrival full). */
+  closed?: boolean;
   craft: Craft;
   staging: string;
   dest: string;
@@ -25,9 +35,15 @@ interface Run {
 export interface ShuttleDeps {
   net: Network;
   crafts: Craft[];
-  holding: Map<string, IntervalLedger>;
+  holding: Map<string, MinuteLedger>;
   arrivals: Map<string, ArrivalLedger>;
   sortieOf: (craft: Craft) => string;
+  /** When replaying a plan: the aircraft and sortie label each detainee flew onwards with. */
+  preferred?: ReadonlyMap<string, { aircraft: string; label: string; depart: number }>;
+  /** Aircraft that may fly onward runs only to rescue detainees already held (helicopters, after a disruption). */
+  rescuers?: Craft[];
+  /** Sortie labels already given out (a replayed label is used once). */
+  usedLabels?: Set<string>;
 }
 
 export class Shuttles {
@@ -40,51 +56,99 @@ export class Shuttles {
     return this.deps.crafts.length > 0;
   }
 
-  /** Books `d`, alighting at `staging` at `alight`, onto a run (an open one, else a new one). False when none can take it. */
-  book(d: TAirliftDetainee, staging: string, alight: number): boolean {
+  /**
+   * Books `d`, alighting at `staging` at `alight`, onto a run (an open one, else a new one). False when none can
+   * take it. When replaying, the run of the aircraft it flew with before comes first; `rescue` lets the
+   * rescuers fly it too.
+   */
+  book(d: TAirliftDetainee, staging: string, alight: number, how: { replay?: boolean; rescue?: boolean } = {}): boolean {
+    const { replay = false, rescue = false } = how;
     const node = this.deps.net.nodes.get(staging);
     const maxHold = (node?.maxHoldHours ?? 0) - 2 * MARGIN_H;
     const cap = node?.holdingCapacity ?? 0;
     const holding = this.deps.holding.get(staging);
     if (!holding || maxHold <= 0) return false;
-    const ok = (run: Run) =>
+    const cheap = (run: Run) =>
+      !run.closed &&
       run.staging === staging &&
       run.depart - run.craft.type.loadMinutes / 60 >= alight + MARGIN_H &&
       run.depart - alight <= maxHold &&
       run.manifest.fits(d) &&
-      holding.peak(alight, run.depart + MARGIN_H) + 1 <= cap &&
-      (this.deps.arrivals.get(run.dest)?.room(run.arrive, utcDay(this.deps.net, run.arrive), 1) ?? 0) >= 1;
-    const run = this.#runs.find(ok) ?? this.#newRun(staging, alight, maxHold);
+      this.#intakeRoom(run);
+    const held = (run: Run) => holding.peak(alight, run.depart + MARGIN_H) + 1 <= cap;
+    const ok = (run: Run) => cheap(run) && held(run);
+    // Open runs are kept in order of departure, and a later departure means a longer stay: once the holding is
+    // full for one run, it is full for every later one.
+    const first = (more: (r: Run) => boolean) => {
+      for (const r of this.#runs) if (more(r) && cheap(r)) return held(r) ? r : undefined;
+      return undefined;
+    };
+    const pref = replay ? this.deps.preferred?.get(d.id) : undefined;
+    let run: Run | null | undefined;
+    if (pref) {
+      run = first((r) => r.label === pref.label) ?? first((r) => r.craft.spec.id === pref.aircraft);
+      if (!run) {
+        const craft = this.deps.crafts.find((c) => c.spec.id === pref.aircraft);
+        const label = this.deps.usedLabels?.has(pref.label) ? undefined : pref.label;
+        run = craft ? this.#newRun({ staging, alight, maxHold }, { crafts: [craft], ...(label !== undefined ? { label, notBefore: pref.depart } : {}) }) : null;
+        if (run && !ok(run)) run = null;
+      }
+    }
+    run ??= first(() => true) ?? this.#newRun({ staging, alight, maxHold });
+    if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun({ staging, alight, maxHold }, { crafts: this.deps.rescuers });
     if (!run || !ok(run)) return false;
     run.manifest.add(d);
+    if (run.manifest.people.length >= run.craft.type.seats) run.closed = true;
     holding.add(alight, run.depart + MARGIN_H, 1);
     this.deps.arrivals.get(run.dest)?.add(run.arrive, utcDay(this.deps.net, run.arrive), 1);
     return true;
   }
 
-  #newRun(staging: string, alight: number, maxHold: number): Run | null {
+  /** Adds an open run, keeping them in order of departure. */
+  #insert(run: Run): void {
+    let i = this.#runs.length;
+    while (i > 0 && this.#runs[i - 1]!.depart > run.depart) i--;
+    this.#runs.splice(i, 0, run);
+  }
+
+  /** Room for one more arrival at the run's destination; a run whose arrival hour is full stays closed (arrivals only grow). */
+  #intakeRoom(run: Run): boolean {
+    const room = this.deps.arrivals.get(run.dest)?.room(run.arrive, utcDay(this.deps.net, run.arrive), 1) ?? 0;
+    if (room < 1) run.closed = true;
+    return room >= 1;
+  }
+
+  #newRun(at: RunAt, opts: { crafts?: Craft[]; label?: string; notBefore?: number } = {}): Run | null {
+    const { staging, alight, maxHold } = at;
+    const { crafts = this.deps.crafts, label, notBefore } = opts;
     let best: { craft: Craft; plan: NonNullable<ReturnType<Shuttles['planRun']>> } | null = null;
-    for (const craft of this.deps.crafts) {
-      const plan = this.planRun(craft, staging, alight, maxHold);
+    // A run departs after its aircraft is free: aircraft free later than the best departure so far cannot beat it.
+    for (const craft of [...crafts].sort((a, b) => a.free - b.free)) {
+      if (best && craft.free >= best.plan.depart) break;
+      const plan = (notBefore !== undefined ? this.planRun(craft, at, notBefore) : null) ?? this.planRun(craft, at);
       if (plan && (!best || plan.depart < best.plan.depart)) best = { craft, plan };
     }
     if (!best) return null;
     const { craft, plan } = best;
+    const sortie = label ?? this.deps.sortieOf(craft);
+    this.deps.usedLabels?.add(sortie);
+    for (const l of [...plan.positioning, ...plan.loaded]) l.sortie = sortie;
     commitLegs(craft, [...plan.positioning, ...plan.loaded], plan.arrive + craft.type.unloadMinutes / 60 + MARGIN_H);
     const run: Run = {
-      craft, staging, dest: plan.dest, legs: plan.loaded, depart: plan.depart, arrive: plan.arrive,
+      label: sortie, craft, staging, dest: plan.dest, legs: plan.loaded, depart: plan.depart, arrive: plan.arrive,
       manifest: new Manifest(craft.type.seats, this.deps.net.instance.rules),
     };
-    this.#runs.push(run);
+    this.#insert(run);
     this.#all.push(run);
     // Runs that can no longer take anyone are dropped from the search.
     const stale = alight - maxHold - 1;
-    for (let i = this.#runs.length - 1; i >= 0; i--) if (this.#runs[i]!.depart < stale) this.#runs.splice(i, 1);
+    for (let i = this.#runs.length - 1; i >= 0; i--) if (this.#runs[i]!.depart < stale || this.#runs[i]!.closed) this.#runs.splice(i, 1);
     return run;
   }
 
   /** Where and when `craft` could fly a run from `staging` that a detainee alighting at `alight` can board. */
-  planRun(craft: Craft, staging: string, alight: number, maxHold: number) {
+  planRun(craft: Craft, at: RunAt, notBefore = -Infinity) {
+    const { staging, alight, maxHold } = at;
     const { net } = this.deps;
     const fill = Math.min(maxHold / 3, 1);
     const dests = net.instance.nodes.filter((n) => n.kind === 'destination' && craft.canLand(n.id)).sort((a, b) => net.km(staging, a.id) - net.km(staging, b.id));
@@ -99,9 +163,9 @@ export class Shuttles {
         if (!loadedHops) continue;
         const load = craft.type.loadMinutes / 60;
         const refuel = loadedHops[0]?.refuelBefore ? craft.type.refuelMinutes / 60 : 0;
-        const depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill);
+        const depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill, notBefore);
         if (depart - alight > maxHold) return null;
-        const loaded = legsFrom(craft, loadedHops, depart - refuel, this.deps.sortieOf(craft));
+        const loaded = legsFrom(craft, loadedHops, depart - refuel, '');
         const arrive = loaded[loaded.length - 1]?.arrive ?? depart;
         if (arrive + craft.type.unloadMinutes / 60 + MARGIN_H > craft.until || posLegs.some((l) => l.depart < craft.from)) continue;
         if (!dutyFits(craft, [...posLegs, ...loaded])) break;
@@ -110,6 +174,36 @@ export class Shuttles {
       ready = nextDay(craft, ready);
     }
     return null;
+  }
+
+  /**
+   * Re-planning: puts an earlier plan's later flights of a shuttle aircraft back on it as they were (people
+   * taken off), so that detainees can be booked onto the same runs again. The legs must be valid as flown.
+   */
+  preload(craft: Craft, legs: PlannedLeg[]): void {
+    if (legs.length === 0) return;
+    const last = legs[legs.length - 1]!;
+    commitLegs(craft, legs, Math.max(craft.free, last.arrive + craft.type.unloadMinutes / 60 + MARGIN_H));
+    const kind = (node: string) => this.deps.net.nodes.get(node)?.kind;
+    for (let i = 0; i < legs.length;) {
+      const label = legs[i]!.sortie;
+      let j = i + 1;
+      while (j < legs.length && label !== '' && legs[j]!.sortie === label) j++;
+      // The loaded part of a run starts at its last departure from a staging node (before it: positioning).
+      let k = j - 1;
+      while (k > i && kind(legs[k]!.from) !== 'staging') k--;
+      if (label !== '' && kind(legs[k]!.from) === 'staging' && kind(legs[j - 1]!.to) === 'destination') {
+        const loaded = legs.slice(k, j);
+        const run: Run = {
+          label, craft, staging: loaded[0]!.from, dest: loaded[loaded.length - 1]!.to, legs: loaded, depart: loaded[0]!.depart,
+          arrive: loaded[loaded.length - 1]!.arrive, manifest: new Manifest(craft.type.seats, this.deps.net.instance.rules),
+        };
+        this.#insert(run);
+        this.#all.push(run);
+        this.deps.usedLabels?.add(label);
+      }
+      i = j;
+    }
   }
 
   /** Writes each run's manifest into its legs; runs nobody booked stay as empty positioning flights. */

@@ -8,6 +8,7 @@ import { writeLine } from '../io.js';
 import { printJson } from '../output.js';
 import { progressOn } from '../progress.js';
 import { globalsOf, withSession } from '../session.js';
+import { registerAirliftExecutionCommands } from './airlift-execution.commands.js';
 
 async function readJson(path: string): Promise<unknown> {
   const text = await readArgFile(path);
@@ -80,4 +81,5 @@ export function registerAirliftCommands(program: Command, io: CliIo): void {
         throw new DomainError('invalid', AirliftErrors.AIRLIFT_PLAN_INVALID, `${result.violations.length} violations`, { reason: 'the plan breaks the rules listed', count: result.violations.length });
       }
     });
+  registerAirliftExecutionCommands(airlift, io);
 }

@@ -1,0 +1,89 @@
+import { requirePermission, scopeFor, type Ctx } from '../../access/index.js';
+import { conflict, DomainError, notFound } from '../../kernel/index.js';
+import { inTransaction } from '../../store/index.js';
+import { AirliftErrors, AirliftExecutionErrors } from '../airlift.errors.js';
+import { checkPlan } from '../check.js';
+import type { TPlanSummary, TSortie, TStoredPlan } from '../execution.schemas.js';
+import { openCountsBySortie } from './execution.store.js';
+import {
+  deleteSortie, listPlanRows, manifestCounts, planDocument, planSummaryRow, setPlanStatus, sortieRows, updateSortie,
+} from './plans.store.js';
+import { markingsOf, presentPlan, presentSortie } from './present.js';
+
+/** Every stored plan the caller may see, newest first. Requires `airlift:read`. */
+export async function listPlans(ctx: Ctx): Promise<TPlanSummary[]> {
+  requirePermission(ctx.principal, 'airlift:read');
+  const rows = await listPlanRows(ctx.db, await scopeFor(ctx.db, ctx.principal));
+  const mark = await markingsOf(ctx.db, rows.map((r) => r.marking_id));
+  return rows.map((r) => presentPlan(r, mark(r.marking_id)));
+}
+
+/** One stored plan with its document, disruption and diff. Requires `airlift:read`. @throws NOT_FOUND (absent or unseen). */
+export async function showPlan(ctx: Ctx, id: string): Promise<TStoredPlan> {
+  requirePermission(ctx.principal, 'airlift:read');
+  const row = await planSummaryRow(ctx.db, await scopeFor(ctx.db, ctx.principal), id);
+  if (!row) throw notFound('plan', id);
+  const mark = await markingsOf(ctx.db, [row.marking_id]);
+  const plan = JSON.parse(await planDocument(ctx.db, id)) as Record<string, unknown>;
+  return {
+    ...presentPlan(row, mark(row.marking_id)), plan,
+    disruption: row.disruption === null ? null : (JSON.parse(row.disruption) as unknown),
+    diff: row.diff === null ? null : (JSON.parse(row.diff) as unknown),
+  };
+}
+
+/** The sorties of a plan with their manifest sizes and open discrepancies. Requires `airlift:read`. */
+export async function planSorties(ctx: Ctx, planId: string): Promise<TSortie[]> {
+  requirePermission(ctx.principal, 'airlift:read');
+  const scope = await scopeFor(ctx.db, ctx.principal);
+  const plan = await planSummaryRow(ctx.db, scope, planId);
+  if (!plan) throw notFound('plan', planId);
+  const rows = await sortieRows(ctx.db, scope, planId);
+  const counts = await manifestCounts(ctx.db, planId);
+  const open = await openCountsBySortie(ctx.db, plan.operation_id);
+  const mark = await markingsOf(ctx.db, rows.map((r) => r.marking_id));
+  return rows.map((r) => presentSortie(r, { manifested: counts.get(r.id) ?? 0, open: open.get(r.id) ?? 0, marking: mark(r.marking_id) }));
+}
+
+/**
+ * Approves a draft for execution after checking it against all 18 rules. Approving a re-plan supersedes its
+ * parent, and the parent's sorties that have started (boarding or later) carry over to the new plan in place
+ * of the new plan's sorties of the same label: what has flown is kept, with its scans. Requires
+ * `airlift:plan`; audited.
+ * @throws DomainError NOT_FOUND, AIRLIFT_PLAN_NOT_DRAFT, AIRLIFT_PLAN_INVALID (every violation listed).
+ */
+export async function approvePlan(ctx: Ctx, id: string): Promise<TPlanSummary> {
+  requirePermission(ctx.principal, 'airlift:plan');
+  return inTransaction(ctx.db, async (trx) => {
+    const scope = await scopeFor(trx, ctx.principal);
+    const row = await planSummaryRow(trx, scope, id);
+    if (!row) throw notFound('plan', id);
+    if (row.status !== 'draft') throw conflict(AirliftExecutionErrors.AIRLIFT_PLAN_NOT_DRAFT, `plan ${id} is ${row.status}, not a draft`, { reason: row.status });
+    const check = checkPlan(JSON.parse(await planDocument(trx, id)));
+    if (!check.valid) {
+      throw new DomainError('invalid', AirliftErrors.AIRLIFT_PLAN_INVALID, `plan ${id} breaks ${check.violations.length} rules (first: rule ${check.violations[0]!.rule}: ${check.violations[0]!.message})`, {
+        reason: 'the plan breaks the rules listed', violations: check.violations.slice(0, 20),
+      });
+    }
+    let carried = 0;
+    const others = (await listPlanRows(trx, scope)).filter((p) => p.operation_id === row.operation_id && p.status === 'approved');
+    for (const old of others) {
+      await setPlanStatus(trx, old.id, { status: 'superseded' }, 'approved');
+      const mine = new Map((await sortieRows(trx, scope, id)).map((s) => [s.label, s]));
+      for (const s of await sortieRows(trx, scope, old.id)) {
+        if (s.status === 'planned') continue;
+        const replaced = mine.get(s.label);
+        if (replaced && replaced.status === 'planned') await deleteSortie(trx, replaced.id);
+        await updateSortie(trx, s.id, s.version, { plan_id: id });
+        carried += 1;
+      }
+    }
+    const now = ctx.clock.now().toISOString();
+    if (!(await setPlanStatus(trx, id, { status: 'approved', approved_by: ctx.principal.username, approved_at: now }, 'draft'))) {
+      throw conflict(AirliftExecutionErrors.AIRLIFT_PLAN_NOT_DRAFT, `plan ${id} was approved meanwhile`, { reason: 'changed' });
+    }
+    await ctx.audit.record(trx, { action: 'airlift.plan.approve', subjectType: 'airlift-plan', subjectId: id, details: { superseded: others.map((o) => o.id), carried } });
+    const mark = await markingsOf(trx, [row.marking_id]);
+    return presentPlan({ ...row, status: 'approved', approved_by: ctx.principal.username, approved_at: now }, mark(row.marking_id));
+  });
+}

@@ -1,0 +1,370 @@
+import { DomainError, invalidMany } from '../kernel/index.js';
+import { AirliftErrors } from './airlift.errors.js';
+import {
+  closedNodeOf, ZAirliftPlan, ZDisruption,
+  type TAirliftInstance, type TAirliftPlan, type TBound, type TDisruption, type TLeg, type TReplanDiff, type TSortieRef,
+} from './airlift.schemas.js';
+import { computeBound } from './bound.js';
+import { compileNetwork, type Network } from './network.js';
+import { assemblePlan, legsOf, parseInstance } from './plan.js';
+import type { PlannedLeg } from './planner/craft.js';
+import { schedule, type Intent, type Seed } from './planner/schedule.js';
+import { followFlights } from './trips.js';
+
+/**
+ * Re-planning after a disruption. The sorties already flown or airborne are kept exactly; every later sortie
+ * of the plan is flown again by the same aircraft with the same people wherever it still can (perhaps at
+ * another time); only the people whose sortie can no longer fly — and those left in a site nobody can reach —
+ * are moved, onto the earliest capacity the scheduler finds. See docs/airlift.md, "Re-planning".
+ */
+
+/** How to re-plan. */
+export interface ReplanOptions {
+  /**
+   * Sorties already flown or airborne (labels of `leg.sortie`), kept exactly as they are. Default: every
+   * sortie with a leg departing before the disruption's `at`, and unlabelled legs departing before it.
+   */
+  frozenSortieIds?: ReadonlySet<string>;
+  /** Solve the lower bound again for the disrupted instance (slower); by default the plan's bound is kept. */
+  recomputeBound?: boolean;
+  /**
+   * 'stability' (default): every later sortie that can still fly is flown first, as it was; the people it
+   * leaves behind follow — the fewest manifests moved. 'expected-loss': the people left behind go before a
+   * replayed sortie when carrying them is worth more; lower expected loss, more manifests moved.
+   */
+  favour?: 'stability' | 'expected-loss';
+}
+
+/** The new plan (against the disrupted instance) and what changed. */
+export interface ReplanResult {
+  plan: TAirliftPlan;
+  diff: TReplanDiff;
+}
+
+function parseDisruption(raw: unknown, instance: TAirliftInstance): TDisruption {
+  const parsed = ZDisruption.safeParse(raw);
+  if (!parsed.success) {
+    throw invalidMany(parsed.error.issues.map((i) => ({ field: `disruption.${i.path.join('.')}`, reason: i.message })), AirliftErrors.AIRLIFT_DISRUPTION_INVALID);
+  }
+  const d = parsed.data;
+  const kindOf = (id: string) => instance.nodes.find((n) => n.id === id)?.kind;
+  const bad = (field: string, reason: string) => new DomainError('invalid', AirliftErrors.AIRLIFT_DISRUPTION_INVALID, `disruption.${field}: ${reason}`, { field: `disruption.${field}`, reason });
+  if (d.kind === 'aircraft-out-of-service' && !instance.aircraft.some((a) => a.id === d.aircraft)) throw bad('aircraft', `no aircraft ${d.aircraft} in the instance`);
+  if ((d.kind === 'site-breached' || d.kind === 'site-cut-off') && kindOf(d.site) !== 'origin') throw bad('site', `${d.site} is not an origin of the instance`);
+  if (d.kind === 'landing-zone-closed' && kindOf(d.node) === undefined) throw bad('node', `no node ${d.node} in the instance`);
+  if (d.kind === 'intake-halted' && kindOf(d.destination) !== 'destination') throw bad('destination', `${d.destination} is not a destination of the instance`);
+  return d;
+}
+
+function parsePlan(raw: unknown): TAirliftPlan {
+  const parsed = ZAirliftPlan.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw invalidMany(parsed.error.issues.map((i) => ({ field: `plan.${i.path.join('.')}`, reason: i.message })), AirliftErrors.AIRLIFT_PLAN_INVALID);
+}
+
+const labelOf = (l: TLeg): string | null => l.sortie ?? null;
+
+/** Per aircraft, the length of the prefix of its legs (in order of departure) that is kept. */
+function frozenPrefixes(net: Network, byAircraft: Map<string, TLeg[]>, at: number, frozenIds: ReadonlySet<string> | undefined): Map<string, number> {
+  const cut = new Map<string, number>();
+  // By default a sortie is kept when any of its legs departs before `at` (it has flown or is airborne).
+  const started = new Set<string>();
+  if (!frozenIds) for (const legs of byAircraft.values()) for (const l of legs) if (l.sortie !== undefined && net.hours(l.depart) < at) started.add(l.sortie);
+  const ids = frozenIds ?? started;
+  for (const [aircraft, legs] of byAircraft) {
+    let n = 0;
+    legs.forEach((l, i) => {
+      const label = labelOf(l);
+      const marked = label !== null ? ids.has(label) : !frozenIds && net.hours(l.depart) < at;
+      if (marked) n = i + 1;
+    });
+    cut.set(aircraft, n);
+  }
+  // A kept prefix ends with the aircraft empty; a kept boarding at a staging node keeps the flight that brought
+  // the detainee there. Repeat until nothing changes.
+  const alightLeg = new Map<string, { aircraft: string; index: number; node: string }[]>();
+  for (const [aircraft, legs] of byAircraft) {
+    legs.forEach((l, index) => {
+      for (const id of l.alight) {
+        const list = alightLeg.get(id) ?? [];
+        list.push({ aircraft, index, node: l.to });
+        alightLeg.set(id, list);
+      }
+    });
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [aircraft, legs] of byAircraft) {
+      let n = cut.get(aircraft)!;
+      const aboard = new Set<string>();
+      for (let i = 0; i < legs.length && (i < n || aboard.size > 0); i++) {
+        for (const id of legs[i]!.board) aboard.add(id);
+        for (const id of legs[i]!.alight) aboard.delete(id);
+        if (i >= n) n = i + 1;
+      }
+      // Nor does it leave the aircraft on the ground at an origin, where it came to load.
+      while (n > 0 && n < legs.length && net.nodes.get(legs[n - 1]!.to)?.kind === 'origin') n++;
+      if (n !== cut.get(aircraft)) {
+        cut.set(aircraft, n);
+        changed = true;
+      }
+      for (let i = 0; i < n; i++) {
+        const l = legs[i]!;
+        if (net.nodes.get(l.from)?.kind !== 'staging') continue;
+        for (const id of l.board) {
+          const before = (alightLeg.get(id) ?? []).filter((a) => a.node === l.from && net.hours(byAircraft.get(a.aircraft)![a.index]!.arrive) <= net.hours(l.depart));
+          for (const a of before) {
+            if ((cut.get(a.aircraft) ?? 0) <= a.index) {
+              cut.set(a.aircraft, a.index + 1);
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+  }
+  return cut;
+}
+
+function plannedOf(net: Network, l: TLeg): PlannedLeg {
+  return {
+    from: l.from, to: l.to, depart: net.hours(l.depart), arrive: net.hours(l.arrive), refuelBefore: l.refuelBefore,
+    board: [...l.board], alight: [...l.alight], guards: l.guards, medic: l.medic, sortie: l.sortie ?? '',
+  };
+}
+
+interface SortieInfo {
+  sortie: string;
+  aircraft: string;
+  depart: string;
+  route: string;
+  ids: string[];
+}
+
+function sortiesOf(legs: readonly TLeg[]): Map<string, SortieInfo> {
+  const out = new Map<string, SortieInfo>();
+  for (const l of legs) {
+    const label = labelOf(l);
+    if (label === null) continue;
+    const s = out.get(label);
+    if (!s) out.set(label, { sortie: label, aircraft: l.aircraft, depart: l.depart, route: `${l.from}>${l.to}`, ids: [...l.board] });
+    else {
+      if (l.depart < s.depart) s.depart = l.depart;
+      s.route += `>${l.to}`;
+      s.ids.push(...l.board);
+    }
+  }
+  return out;
+}
+
+/** Each detainee's sorties, in order of boarding. */
+function ridesOf(net: Network, legs: readonly TLeg[]): Map<string, string[]> {
+  const sorted = legs.filter((l) => l.board.length > 0).sort((a, b) => net.hours(a.depart) - net.hours(b.depart));
+  const out = new Map<string, string[]>();
+  for (const l of sorted) {
+    for (const id of l.board) {
+      const list = out.get(id) ?? [];
+      list.push(labelOf(l) ?? `${l.aircraft}@${l.depart}`);
+      out.set(id, list);
+    }
+  }
+  return out;
+}
+
+function strandReason(d: TDisruption, held: boolean): string {
+  switch (d.kind) {
+    case 'site-breached':
+      return `site ${d.site} breached at ${d.at}; still inside`;
+    case 'site-cut-off':
+      return `site ${d.site} cut off at ${d.at}; no aircraft can reach it`;
+    case 'landing-zone-closed':
+      return held ? `held at ${d.node}, whose landing zone closed at ${d.at}; no onward flight can land` : `landing zone at ${d.node} closed at ${d.at}; no aircraft can land to take them out`;
+    case 'intake-halted':
+      return `intake at ${d.destination} halted at ${d.at}`;
+    case 'aircraft-out-of-service':
+      return `aircraft ${d.aircraft} out of service at ${d.at}`;
+  }
+}
+
+/**
+ * The disrupted instance: the disruption appended to `x-disruptions`; an aircraft out of service becomes
+ * unavailable from `at` (or from the end of its airborne sortie, which is kept).
+ */
+function disruptedInstance(instance: TAirliftInstance, d: TDisruption, net: Network, lastKeptArrival: Map<string, number>): TAirliftInstance {
+  const previous = Array.isArray(instance['x-disruptions']) ? (instance['x-disruptions'] as unknown[]) : [];
+  const out: TAirliftInstance = { ...instance, 'x-disruptions': [...previous, d] };
+  if (d.kind === 'aircraft-out-of-service') {
+    out.aircraft = instance.aircraft.map((a) => {
+      if (a.id !== d.aircraft) return a;
+      const until = Math.min(net.hours(a.availableUntil), Math.max(net.hours(d.at), lastKeptArrival.get(a.id) ?? -Infinity));
+      return { ...a, availableUntil: net.iso(Math.ceil(until * 3600) / 3600) };
+    });
+  }
+  return out;
+}
+
+/**
+ * Re-plans `plan` of `instance` after `disruption`: keeps every sortie already flown or airborne, flies every
+ * later sortie again with the same aircraft and people where it still can, moves as few manifests as it can,
+ * and names who is stranded and why. The new plan embeds the disrupted instance (with `x-disruptions`) and
+ * passes `checkPlan`. Its bound is the old plan's (still a lower bound: a disruption only restricts the
+ * instance) unless `recomputeBound`.
+ * @throws DomainError AIRLIFT_INSTANCE_INVALID, AIRLIFT_PLAN_INVALID (format), AIRLIFT_DISRUPTION_INVALID.
+ * @example
+ *   const { plan: next, diff } = await replan(plan.instance, plan, { kind: 'aircraft-out-of-service', aircraft: 'YI-301', at: '2027-01-05T14:00:00Z' });
+ */
+export async function replan(instanceRaw: unknown, planRaw: unknown, disruptionRaw: unknown, options: ReplanOptions = {}): Promise<ReplanResult> {
+  const plan = parsePlan(planRaw);
+  // The plan embeds its instance: parsed once when the caller passes that same object.
+  const instance = instanceRaw === (planRaw as { instance?: unknown } | null)?.instance ? plan.instance : parseInstance(instanceRaw);
+  const disruption = parseDisruption(disruptionRaw, instance);
+  const net = compileNetwork(instance);
+  const at = net.hours(disruption.at);
+
+  const byAircraft = new Map<string, TLeg[]>();
+  for (const l of plan.legs) {
+    const list = byAircraft.get(l.aircraft) ?? [];
+    list.push(l);
+    byAircraft.set(l.aircraft, list);
+  }
+  for (const list of byAircraft.values()) list.sort((a, b) => net.hours(a.depart) - net.hours(b.depart));
+  const cut = frozenPrefixes(net, byAircraft, at, options.frozenSortieIds);
+  const frozenLegs: TLeg[] = [];
+  const laterLegs: TLeg[] = [];
+  const lastKeptArrival = new Map<string, number>();
+  for (const [aircraft, legs] of byAircraft) {
+    const n = cut.get(aircraft) ?? 0;
+    frozenLegs.push(...legs.slice(0, n));
+    laterLegs.push(...legs.slice(n));
+    if (n > 0) lastKeptArrival.set(aircraft, net.hours(legs[n - 1]!.arrive));
+  }
+
+  const disrupted = disruptedInstance(instance, disruption, net, lastKeptArrival);
+  const dnet = compileNetwork(disrupted);
+
+  // Where everyone is after the kept legs.
+  const kept = followFlights(dnet, { legs: frozenLegs }, []);
+  const boarded = new Set(kept.firstBoard.keys());
+  const held: Seed['held'] = [];
+  const stays: Seed['stays'] = [];
+  for (const [id, trips] of kept.trips) {
+    trips.forEach((t, i) => {
+      if (dnet.nodes.get(t.to)?.kind !== 'staging') return;
+      const next = trips[i + 1];
+      if (next) stays.push({ staging: t.to, from: t.arrive, to: next.depart });
+      else held.push({ id, staging: t.to, alight: t.arrive });
+    });
+  }
+
+  // Who is stranded: still in a site that a disruption (this one or an earlier one) closed.
+  const closedBy = new Map<string, TDisruption>();
+  for (const d of dnet.disruptions) {
+    const node = closedNodeOf(d);
+    if (node !== null && !closedBy.has(node)) closedBy.set(node, d);
+  }
+  const stranded = new Map<string, string>();
+  for (const d of disrupted.detainees) {
+    if (boarded.has(d.id)) continue;
+    const by = closedBy.get(d.site);
+    if (by) stranded.set(d.id, strandReason(by, false));
+  }
+
+  // The later sorties of the plan, to fly again.
+  const intents = new Map<string, Intent[]>();
+  const onward = new Map<string, { aircraft: string; label: string; depart: number }>();
+  const counters = new Map<string, number>();
+  for (const l of plan.legs) {
+    const m = /\/(\d+)$/.exec(l.sortie ?? '');
+    if (m && l.sortie!.startsWith(`${l.aircraft}/`)) counters.set(l.aircraft, Math.max(counters.get(l.aircraft) ?? 0, Number(m[1])));
+  }
+  for (const l of laterLegs) {
+    const label = labelOf(l) ?? `${l.aircraft}@${l.depart}`;
+    if (l.board.length === 0) continue;
+    const kind = dnet.nodes.get(l.from)?.kind;
+    if (kind === 'origin') {
+      const ids = l.board.filter((id) => !stranded.has(id) && !boarded.has(id));
+      const legs = byAircraft.get(l.aircraft)!;
+      const drop = legs.slice(legs.indexOf(l)).find((x) => x.alight.length > 0)?.to ?? l.to;
+      const list = intents.get(l.aircraft) ?? [];
+      list.push({ label, site: l.from, drop, ids, depart: net.hours(l.depart) });
+      intents.set(l.aircraft, list);
+    } else if (kind === 'staging') {
+      for (const id of l.board) onward.set(id, { aircraft: l.aircraft, label, depart: net.hours(l.depart) });
+    }
+  }
+
+  const work = compileNetwork({ ...disrupted, detainees: disrupted.detainees.filter((d) => !stranded.has(d.id)) });
+  const frozenByAircraft = new Map<string, PlannedLeg[]>();
+  const original = new Map<PlannedLeg, TLeg>();
+  for (const l of frozenLegs) {
+    const p = plannedOf(work, l);
+    original.set(p, l);
+    const list = frozenByAircraft.get(l.aircraft) ?? [];
+    list.push(p);
+    frozenByAircraft.set(l.aircraft, list);
+  }
+  // Shuttle aircraft fly their later legs again as they were, up to the first one the disruption forbids.
+  const preload = new Map<string, PlannedLeg[]>();
+  for (const [aircraft, legs] of byAircraft) {
+    const spec = work.aircraft.get(aircraft);
+    const type = spec ? work.types.get(spec.type) : undefined;
+    if (!spec || !type || type.canLandAt.includes('origin')) continue;
+    const until = work.hours(spec.availableUntil);
+    const again: PlannedLeg[] = [];
+    for (const l of legs.slice(cut.get(aircraft) ?? 0)) {
+      const p = plannedOf(work, l);
+      if (p.depart < at || p.arrive > until || work.closed.has(l.from) || work.closed.has(l.to)) break;
+      again.push({ ...p, board: [], alight: [], guards: 0, medic: false });
+    }
+    // A run cut short would leave the aircraft away from where its next run starts: keep whole runs only.
+    while (again.length > 0 && work.nodes.get(again[again.length - 1]!.to)?.kind !== 'destination') again.pop();
+    preload.set(aircraft, again);
+  }
+  const result = schedule(work, { seed: { at, frozen: frozenByAircraft, boarded, held, stays, intents, onward, counters, preload, favour: options.favour === 'expected-loss' ? 1.05 : Infinity } });
+
+  const undelivered = [...stranded].map(([id, reason]) => ({ id, reason }));
+  for (const h of result.heldLeft) {
+    const by = closedBy.get(h.staging);
+    undelivered.push({ id: h.id, reason: by ? strandReason(by, true) : `held at ${h.staging}; no onward flight can take them within the availability windows, duty, intake and quotas` });
+  }
+  for (const d of result.left) undelivered.push({ id: d.id, reason: 'no aircraft can carry it within the availability windows, duty, intake and quotas left after the disruption' });
+
+  const legs = legsOf(work, result.crafts, original);
+  const bound: TBound | undefined = options.recomputeBound
+    ? await computeBound(dnet)
+    : { ...plan.bound, method: `${plan.bound.method.replace(/ \(kept after .*\)$/, '')} (kept after a disruption: the disrupted instance only restricts the one it was computed for)` };
+  const next = await assemblePlan(dnet, legs, undelivered, bound);
+  return { plan: next, diff: diffOf(net, { before: plan, after: next, disruption }, frozenLegs, undelivered) };
+}
+
+function diffOf(net: Network, change: { before: TAirliftPlan; after: TAirliftPlan; disruption: TDisruption }, frozenLegs: readonly TLeg[], undelivered: { id: string; reason: string }[]): TReplanDiff {
+  const { before, after, disruption } = change;
+  const old = sortiesOf(before.legs);
+  const now = sortiesOf(after.legs);
+  const frozen = [...sortiesOf(frozenLegs).keys()];
+  const frozenSet = new Set(frozen);
+  const ref = (s: SortieInfo): TSortieRef => ({ sortie: s.sortie, aircraft: s.aircraft, depart: s.depart, detainees: s.ids.length });
+  const sameIds = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+  const keptList: TReplanDiff['kept'] = [];
+  const cancelled: TSortieRef[] = [];
+  for (const [label, s] of old) {
+    if (frozenSet.has(label)) continue;
+    const n = now.get(label);
+    if (!n || n.aircraft !== s.aircraft) cancelled.push(ref(s));
+    else keptList.push({ sortie: label, retimed: n.depart !== s.depart || n.route !== s.route, manifestChanged: !sameIds(s.ids, n.ids) });
+  }
+  const added = [...now.values()].filter((s) => !old.has(s.sortie) || old.get(s.sortie)!.aircraft !== s.aircraft).map(ref);
+  const strandedIds = new Set(undelivered.map((u) => u.id));
+  const ridesBefore = ridesOf(net, before.legs);
+  const ridesAfter = ridesOf(net, after.legs);
+  const moved: TReplanDiff['moved'] = [];
+  for (const d of before.instance.detainees) {
+    if (strandedIds.has(d.id)) continue;
+    const b = ridesBefore.get(d.id) ?? [];
+    const a = ridesAfter.get(d.id) ?? [];
+    if (b.join('\n') !== a.join('\n')) moved.push({ id: d.id, before: b, after: a });
+  }
+  // As the plan states it (checkPlan holds a plan to its stated objective).
+  const objectiveBefore = before.objective;
+  return { disruption, frozen, kept: keptList, cancelled, added, moved, stranded: undelivered, objectiveBefore, objectiveAfter: after.objective };
+}
