@@ -1,6 +1,9 @@
 import type { AgendaSource, OutcomeSource } from '../access/index.js';
 import { campsAgendaSource, campsOutcomeSource } from '../camps/index.js';
-import { placeHistories } from '../custody/index.js';
+import { airliftAgendaSource, airliftOutcomeSource } from '../airlift/index.js';
+import { casesAgendaSource, casesOutcomeSource } from '../cases/index.js';
+import { custodyAgendaSource, custodyOutcomeSource, placeHistories } from '../custody/index.js';
+import { repatriationAgendaSource, repatriationOutcomeSource } from '../repatriation/index.js';
 import { agreementsAgendaSource } from '../agreements/index.js';
 import { registryAgendaSource, registryOutcomeSource } from '../registry/index.js';
 import { warningAgendaSource, warningOutcomeSource } from '../warning/index.js';
@@ -19,6 +22,10 @@ export const AGENDA_SOURCES: readonly AgendaSource[] = [
   campsAgendaSource,
   warningAgendaSource,
   agreementsAgendaSource,
+  custodyAgendaSource,
+  airliftAgendaSource,
+  casesAgendaSource,
+  repatriationAgendaSource,
 ];
 
 export const OUTCOME_SOURCES: readonly OutcomeSource[] = [
@@ -26,4 +33,8 @@ export const OUTCOME_SOURCES: readonly OutcomeSource[] = [
   registryOutcomeSource({ history: placeHistories }),
   campsOutcomeSource,
   warningOutcomeSource,
+  custodyOutcomeSource,
+  airliftOutcomeSource,
+  casesOutcomeSource,
+  repatriationOutcomeSource,
 ];

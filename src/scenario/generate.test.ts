@@ -67,9 +67,7 @@ describe('records', () => {
   it('comes in file order, the header first', () => {
     const rank: Record<TScenarioRecordType, number> = {
       scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8,
-      conflictEvent: 9, indicator: 10, breach: 11, agreement: 12,
-      scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8, repatriation: 9,
-      scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8, caseUsers: 9, caseFile: 10,
+      conflictEvent: 9, indicator: 10, breach: 11, agreement: 12, repatriation: 13, caseUsers: 14, caseFile: 15,
     };
     expect(small[0]).toEqual({ type: 'scenario', version: 1, seed: 'small', knobs: resolveKnobs(SMALL), epoch: SCENARIO_EPOCH });
     for (let i = 1; i < small.length; i++) expect(rank[small[i]!.type]).toBeGreaterThanOrEqual(rank[small[i - 1]!.type]);
@@ -133,6 +131,7 @@ describe('references', () => {
         case 'caseFile': for (const e of r.seed.evidence) check(agencies, e.request.agency, 'evidence agency'); break;
         case 'scenario': break;
         case 'conflictEvent': break;
+        case 'repatriation': break;
         case 'indicator': case 'breach': check(facilities, r.facility, 'site'); break;
         case 'agreement': check(agencies, r.holdingAgency, 'holding'); check(agencies, r.receivingAgency, 'receiving'); check(facilities, r.destination, 'destination'); break;
       }

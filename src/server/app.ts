@@ -108,9 +108,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(coordinationRoutes);
   await app.register(warningRoutes);
   await app.register(agreementsRoutes);
-  await app.register(repatriationRoutes, { keyring: opts.keyring ?? keyringFor(opts.store.location) });
+  await app.register(repatriationRoutes, { keyring });
   await app.register(casesRoutes, { keyring });
-  await app.register(airliftExecutionRoutes, { keyring: opts.keyring ?? keyringFor(opts.store.location) });
+  await app.register(airliftExecutionRoutes, { keyring });
   await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }
