@@ -188,7 +188,6 @@ export class Shuttles {
   /** Where and when `craft` could fly a run from `staging` that a detainee alighting at `alight` can board. */
   planRun(craft: Craft, at: RunAt, notBefore = -Infinity) {
     const { staging, alight, maxHold } = at;
-    const { net } = this.deps;
     const fill = Math.min(maxHold / 3, 1);
     const dests = this.#destsFrom(staging).filter((n) => craft.canLand(n.id));
     let ready = craft.free;
