@@ -191,6 +191,7 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
   for (const c of crafts) if (!active.has(c)) for (const it of intents.get(c) ?? []) abandon(c, it);
   let steps = 0;
   let stalled = 0;
+  const backoff = new Map<Craft, number>();
   while (left > 0 && active.size > 0 && stalled < active.size * 96) {
     let craft: Craft | undefined;
     for (const c of active) if (!craft || c.free < craft.free) craft = c;
@@ -224,7 +225,11 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
       moved = site !== undefined;
     }
     stalled = moved ? 0 : stalled + 1;
-    if (!moved) craft.free += 0.5;
+    // An aircraft that finds nothing to do waits and looks again: half an hour, doubling while it keeps finding
+    // nothing (up to two hours) — when holding and intake downstream are full, every site fails for a while.
+    const idle = moved ? 0 : (backoff.get(craft) ?? 0) + 1;
+    backoff.set(craft, idle);
+    if (!moved) craft.free += Math.min(2, 0.5 * 2 ** Math.min(2, idle - 1));
     left = 0;
     for (const q of deps.queues.values()) left += q.remaining;
     if (progress && ++steps % 50 === 0) progress(total - left, total);
