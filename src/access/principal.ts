@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'custody:read', 'custody:sign', 'custody:witness', 'custody:keys',
   'camps:read', 'camps:write', 'camps:children', 'camps:admin',
   'airlift:plan',
+  'identity:read', 'identity:enroll', 'identity:adjudicate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'camps:admin': ['custodian', 'admin'],
   // Airlift: planners (the military command) export instances and plan; admins too.
   'airlift:plan': ['planner', 'admin'],
+  // Identity: the identification team enrolls, searches and adjudicates; registrars enroll at intake; prosecutors read identities.
+  'identity:read': ['identity', 'registrar', 'prosecutor', 'reviewer', 'admin'],
+  'identity:enroll': ['identity', 'registrar'],
+  'identity:adjudicate': ['identity'],
 };
 
 /**

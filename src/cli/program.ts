@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { registerAccessCommands } from './commands/access.commands.js';
 import { registerAirliftCommands } from './commands/airlift.commands.js';
+import { registerIdentityCommands } from './commands/identity.commands.js';
 import { registerCampsCommands } from './commands/camps.commands.js';
 import { registerCustodyCommands } from './commands/custody.commands.js';
 import { registerDbCommands } from './commands/db.commands.js';
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo): Command {
   registerCustodyCommands(program, io);
   registerCampsCommands(program, io);
   registerAirliftCommands(program, io);
+  registerIdentityCommands(program, io);
   return program;
 }
 

@@ -3,9 +3,10 @@ import type { Store } from './db.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_custody.js';
 import * as m0003 from './migrations/0003_camps.js';
+import * as m0005 from './migrations/0005_identity.js';
 
 /** Every migration, in order. One TypeScript file per change, run on both dialects. */
-const MIGRATIONS = { '0001_foundation': m0001, '0002_custody': m0002, '0003_camps': m0003 } as const;
+const MIGRATIONS = { '0001_foundation': m0001, '0002_custody': m0002, '0003_camps': m0003, '0005_identity': m0005 } as const;
 
 /**
  * Brings the store's schema up to date. Safe to run at every start and concurrently from several

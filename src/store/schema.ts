@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { IdentityCandidatesTable, IdentityDecisionsTable, IdentityEnrollmentsTable, IdentityMembersTable } from './schema-identity.js';
+export type * from './schema-identity.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -41,6 +43,7 @@ export interface Database {
   camp_programmes: CampProgrammesTable;
   camp_programme_assignments: CampProgrammeAssignmentsTable;
   camp_attendance: CampAttendanceTable;
+  identity_enrollments: IdentityEnrollmentsTable; identity_candidates: IdentityCandidatesTable; identity_decisions: IdentityDecisionsTable; identity_members: IdentityMembersTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */
