@@ -37,9 +37,21 @@ function nameLevel(s: number): string {
   return s >= 0.97 ? 'exact' : s >= 0.9 ? 'high' : s >= 0.75 ? 'medium' : s >= 0.5 ? 'low' : 'differ';
 }
 
+// Linkage compares the same field values over and over: normalise each once. Bounded.
+const normCache = new Map<string, string>();
+function norm(s: string): string {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    if (normCache.size > 500_000) normCache.clear();
+    n = normalizeLatin(s);
+    normCache.set(s, n);
+  }
+  return n;
+}
+
 function stringLevel(a: string | null | undefined, b: string | null | undefined): { level: string; sim: number | null } {
-  const x = a ? normalizeLatin(a) : '';
-  const y = b ? normalizeLatin(b) : '';
+  const x = a ? norm(a) : '';
+  const y = b ? norm(b) : '';
   if (x === '' || y === '') return { level: MISSING, sim: null };
   if (x === y) return { level: 'exact', sim: 1 };
   const s = jaroWinkler(x, y);
@@ -160,35 +172,61 @@ export function fitLabelled(rows: readonly Levels[], isMatch: readonly boolean[]
  * threshold is where the posterior match probability reaches 1/2.
  */
 export function fitEm(rows: readonly Levels[], iterations = 40): FsModel & { prevalence: number } {
-  const comps = levelsOf(rows);
-  const model: FsModel = { components: {}, threshold: 0 };
+  const comps = [...levelsOf(rows)];
+  const nc = comps.length;
+  const n = rows.length;
+  // Rows encoded once as level indexes (-1 for missing), so each iteration is arithmetic over typed arrays.
+  const code = new Int32Array(n * nc).fill(-1);
+  rows.forEach((r, i) => {
+    comps.forEach(([c, levels], j) => {
+      const l = r[c];
+      if (l !== undefined && l !== MISSING) code[i * nc + j] = levels.indexOf(l);
+    });
+  });
   const rank = (l: string) => (['exact', 'strong'].includes(l) ? 0.9 : ['high', 'transposed', 'same-year', 'good'].includes(l) ? 0.5 : 0.1);
-  for (const [c, levels] of comps) model.components[c] = Object.fromEntries(levels.map((l) => [l, { m: rank(l), u: 1 - rank(l) }]));
+  const m = comps.map(([, levels]) => Float64Array.from(levels, rank));
+  const u = comps.map(([, levels]) => Float64Array.from(levels, (l) => 1 - rank(l)));
   let p = 0.1;
-  const post = new Float64Array(rows.length);
+  const post = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
+    const lm = m.map((a) => a.map(Math.log));
+    const lu = u.map((a) => a.map(Math.log));
     let sum = 0;
-    rows.forEach((r, i) => {
-      let lm = Math.log(p);
-      let lu = Math.log(1 - p);
-      for (const [c, l] of Object.entries(r)) {
-        const e = model.components[c]?.[l];
-        if (!e) continue;
-        lm += Math.log(e.m);
-        lu += Math.log(e.u);
+    for (let i = 0; i < n; i++) {
+      let x = Math.log(p);
+      let y = Math.log(1 - p);
+      for (let j = 0; j < nc; j++) {
+        const l = code[i * nc + j] as number;
+        if (l < 0) continue;
+        x += lm[j]![l]!;
+        y += lu[j]![l]!;
       }
-      const g = 1 / (1 + Math.exp(lu - lm));
+      const g = 1 / (1 + Math.exp(y - x));
       post[i] = g;
       sum += g;
-    });
-    p = Math.min(0.999, Math.max(1e-6, sum / rows.length));
-    for (const [c, levels] of comps) {
-      const m = estimate(rows, (i) => post[i] ?? 0, c, levels);
-      const u = estimate(rows, (i) => 1 - (post[i] ?? 0), c, levels);
-      model.components[c] = Object.fromEntries(levels.map((l) => [l, { m: m[l] ?? 1e-6, u: u[l] ?? 1e-6 }]));
+    }
+    p = Math.min(0.999, Math.max(1e-6, sum / n));
+    for (let j = 0; j < nc; j++) {
+      const k = comps[j]![1].length;
+      const cm = new Float64Array(k).fill(SMOOTH);
+      const cu = new Float64Array(k).fill(SMOOTH);
+      for (let i = 0; i < n; i++) {
+        const l = code[i * nc + j] as number;
+        if (l < 0) continue;
+        cm[l]! += post[i]!;
+        cu[l]! += 1 - post[i]!;
+      }
+      const tm = cm.reduce((a, b) => a + b, 0);
+      const tu = cu.reduce((a, b) => a + b, 0);
+      m[j] = cm.map((v) => v / tm);
+      u[j] = cu.map((v) => v / tu);
     }
   }
-  return { ...model, threshold: Math.log2((1 - p) / p), prevalence: p };
+  const model: FsModel = { components: {}, threshold: Math.log2((1 - p) / p) };
+  comps.forEach(([c, levels], j) => {
+    model.components[c] = Object.fromEntries(levels.map((l, k) => [l, { m: m[j]![k]!, u: u[j]![k]! }]));
+  });
+  return { ...model, prevalence: p };
 }
 
 /**

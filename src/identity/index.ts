@@ -54,3 +54,8 @@ export type { SearchHit } from './search.js';
 /** The HNSW index file beside the store (infrastructure for the composition roots and the benchmark). */
 export { openGalleryIndex, indexPathFor, buildIndex, searchIndex, loadIndexFile, saveIndexFile, fingerprintOf, HNSW_PARAMS } from './hnsw-index.file.js';
 export type { GalleryIndex } from './hnsw-index.file.js';
+/** ANSI/NIST-ITL 1-2011 traditional encoding: the codec, this profile, export and import. */
+export { encodeRecord, encodeTransaction, decodeRecord, FS, GS, RS, US } from './an2.js';
+export type { An2Record, An2Field } from './an2.js';
+export { readAn2, writeAn2 } from './an2-profile.js';
+export { exportAn2, importAn2 } from './interchange.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideCandidate, enrollDetainee, listCandidates, showCandidate, showIdentity, undoDecision } from '../../src/identity/index.js';
+import { decideCandidate, enrollDetainee, exportAn2, importAn2, listCandidates, readAn2, showCandidate, showIdentity, undoDecision, writeAn2 } from '../../src/identity/index.js';
 import { DIALECTS } from '../support/stores.js';
 import { openIdentityWorld, templatesOf, type IdentityWorld } from './identity-world.js';
 import { DomainError } from '../../src/kernel/index.js';
@@ -102,5 +102,22 @@ describe.each(DIALECTS)('identity: enrollment, search on arrival, adjudication (
     expect((await showIdentity(ctx, 'SP-SY-000102')).aliases.map((a) => a.name)).not.toContain('Mohammed Hussein al-Jubouri');
     const actions = await w.store.db.selectFrom('audit_events').select('action').where('action', 'like', 'identity.%').execute();
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['identity.enroll', 'identity.decide.same', 'identity.decide.undo', 'identity.read']));
+  });
+
+  it('exports an enrollment as ANSI/NIST-ITL and imports it back for another record; a second import stores nothing', async () => {
+    const ctx = w.as(['identity']);
+    const ex = await exportAn2(ctx, 'SP-SY-000101');
+    expect(ex.marking).toBe('C//REL TO IRQ, USA');
+    const { request } = readAn2(ex.bytes);
+    expect(request.templates).toHaveLength(12);
+    const moved = writeAn2({ ...request, id: '01JBBBBBBBBBBBBBBBBBBBBBBB', isn: 'SP-SY-000103', descriptive: { ...request.descriptive } }, { originator: 'USLEID', destination: 'ANY', now: '2026-01-10T09:00:00.000Z' });
+    const before = await count();
+    const r = await importAn2(ctx, moved);
+    expect(r.enrollment).toMatchObject({ id: '01JBBBBBBBBBBBBBBBBBBBBBBB', isn: 'SP-SY-000103' });
+    expect(r.enrollment.templates.map((t) => t.quality)).toEqual(request.templates.map((t) => t.quality));
+    expect((await failure(importAn2(ctx, moved))).code).toBe('IDENTITY_DUPLICATE_ENROLLMENT');
+    expect((await failure(importAn2(ctx, moved.subarray(0, 300)))).code).toBe('IDENTITY_AN2_MALFORMED');
+    expect(await count()).toBe(before + 1);
+    expect((await failure(exportAn2(w.as(['identity'], { clearance: 'C' }), 'SP-SY-000104'))).code).toBe('NOT_FOUND');
   });
 });

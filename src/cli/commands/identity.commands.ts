@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
-  ZPersonRecord, calibrate, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, evaluatePairs, indexPathFor, listCandidates,
+  ZPersonRecord, calibrate, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, evaluatePairs, exportAn2, importAn2, indexPathFor, listCandidates,
   loadEvaluation, openGalleryIndex, searchEnrollment, showCandidate, showIdentity, undoDecision, type TCandidate,
 } from '../../identity/index.js';
 import { invalid } from '../../kernel/index.js';
@@ -213,6 +213,40 @@ export function registerIdentityCommands(program: Command, io: CliIo): void {
           const x = out.index?.[i];
           await writeLine(io.stdout, `${String(i + 1).padStart(3)}  exact ${h.enrollmentId} ${h.similarity.toFixed(4)}   index ${x?.enrollmentId ?? '-'} ${x?.similarity.toFixed(4) ?? ''}`);
         }
+      });
+    });
+
+  identity
+    .command('export')
+    .description("a detainee's latest enrollment as an ANSI/NIST-ITL 1-2011 transaction (traditional encoding)")
+    .requiredOption('--detainee <isn>', 'the detainee')
+    .requiredOption('--out <file>', 'FILE.an2')
+    .action(async (opts: { detainee: string; out: string }, cmd: Command) => {
+      const g = globalsOf(cmd.optsWithGlobals());
+      await withSession(g, io, async ({ ctx }) => {
+        const r = await exportAn2(ctx, opts.detainee);
+        await writeFile(opts.out, r.bytes, { mode: 0o600 });
+        if (g.json) return printJson(io.stdout, { enrollment: r.enrollmentId, bytes: r.bytes.length, marking: r.marking });
+        await printMarked(io.stdout, [r.marking], [`enrollment ${r.enrollmentId}: ${r.bytes.length} bytes written to ${opts.out}`]);
+      });
+    });
+
+  identity
+    .command('import')
+    .description('enroll an ANSI/NIST-ITL 1-2011 transaction; a malformed file is refused naming the record and field, and nothing is stored')
+    .argument('<file>', 'FILE.an2')
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      const g = globalsOf(cmd.optsWithGlobals());
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(file));
+      } catch (e) {
+        throw invalid(file, `cannot read: ${(e as Error).message}`);
+      }
+      await withSession(g, io, async ({ ctx }) => {
+        const r = await importAn2(ctx, bytes);
+        if (g.json) return printJson(io.stdout, r);
+        await printMarked(io.stdout, [r.enrollment.marking], [`imported ${r.enrollment.id} for ${r.enrollment.isn}: ${r.enrollment.templates.length} templates; ${r.candidates} candidate pairs queued`]);
       });
     });
 
