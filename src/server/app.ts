@@ -17,6 +17,7 @@ import { registryRoutes } from './routes/registry.routes.js';
 import { custodyRoutes } from './routes/custody.routes.js';
 import { campsRoutes } from './routes/camps.routes.js';
 import { airliftRoutes } from './routes/airlift.routes.js';
+import { identityRoutes } from './routes/identity.routes.js';
 import type { AppDeps, SallyportApp } from './types.js';
 
 /** The default request body limit: 1 MiB (CSV imports take up to 20 MiB). */
@@ -96,6 +97,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(custodyRoutes, { keyring: opts.keyring ?? keyringFor(opts.store.location) });
   await app.register(campsRoutes);
   await app.register(airliftRoutes);
+  await app.register(identityRoutes);
   await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }
