@@ -10,6 +10,10 @@ import { DetaineePage } from './registry/DetaineePage.js';
 import { DetaineesPage } from './registry/DetaineesPage.js';
 import { FacilitiesPage } from './registry/FacilitiesPage.js';
 import { FacilityPage } from './registry/FacilityPage.js';
+import { CandidatePage } from './identity/CandidatePage.js';
+import { EnrollPage } from './identity/EnrollPage.js';
+import { IdentityPage } from './identity/IdentityPage.js';
+import { QueuePage } from './identity/QueuePage.js';
 
 /**
  * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
@@ -36,4 +40,8 @@ export const PAGES: readonly PageDef[] = [
   { path: '/camps/:code', element: <CampPage /> },
   { path: '/camps/:code/cohorts', element: <CohortsPage /> },
   { path: '/camps/:code/release', element: <ReleasePage /> },
+  { path: '/identity', label: 'Identity', element: <QueuePage />, end: true },
+  { path: '/identity/enroll', element: <EnrollPage /> },
+  { path: '/identity/candidates/:id', element: <CandidatePage /> },
+  { path: '/identity/detainees/:id', element: <IdentityPage /> },
 ];
