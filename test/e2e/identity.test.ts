@@ -7,8 +7,10 @@ import { logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harne
 // as an alias on the person's identity page.
 const USER = 'le-id.s';
 
-// The rendered text direction of an element, computed in the browser (the test's own tsconfig has no DOM types).
-const DIRECTION = new Function('el', 'return getComputedStyle(el).direction') as (el: unknown) => string;
+/** The rendered text direction of the first element matching `selector`, computed in the browser. */
+async function direction(page: Page, selector: string): Promise<unknown> {
+  return page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).direction`);
+}
 
 describe('the identity pages, as the identification team', () => {
   let world: E2eWorld;
@@ -38,8 +40,7 @@ describe('the identity pages, as the identification team', () => {
     await page.getByTestId('side-left').waitFor();
     expect(await page.getByTestId('side-left').innerText()).toContain(pair.left.isn);
     expect(await page.getByTestId('side-right').innerText()).toContain(pair.right.isn);
-    const ar = page.getByTestId('side-left').locator('[lang="ar"]').first();
-    expect(await ar.evaluate(DIRECTION)).toBe('rtl');
+    expect(await direction(page, '[data-testid="side-left"] [lang="ar"]')).toBe('rtl');
     await page.getByTestId('contributions').waitFor();
     await screenshot(page, 'identity-pair.png');
   });
@@ -63,7 +64,7 @@ describe('the identity pages, as the identification team', () => {
     await page.goto('/identity/enroll');
     const input = page.getByLabel('Name (Arabic script)');
     await input.fill('محمد حسين الجبوري');
-    expect(await input.evaluate(DIRECTION)).toBe('rtl');
+    expect(await direction(page, 'input[name="nameAr"]')).toBe('rtl');
     expect(await input.inputValue()).toBe('محمد حسين الجبوري');
     await screenshot(page, 'identity-enroll.png');
   });
