@@ -66,8 +66,20 @@ export function exactSearch(vectors: Float32Array, probe: Float32Array, k: numbe
   for (let i = 0; i < n; i++) {
     if (i === skip) continue;
     const base = i * dim;
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += (vectors[base + j] as number) * (probe[j] as number);
+    // Four independent sums, so the additions do not wait on each other.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let j = 0;
+    for (; j + 3 < dim; j += 4) {
+      s0 += (vectors[base + j] as number) * (probe[j] as number);
+      s1 += (vectors[base + j + 1] as number) * (probe[j + 1] as number);
+      s2 += (vectors[base + j + 2] as number) * (probe[j + 2] as number);
+      s3 += (vectors[base + j + 3] as number) * (probe[j + 3] as number);
+    }
+    for (; j < dim; j++) s0 += (vectors[base + j] as number) * (probe[j] as number);
+    const s = s0 + s1 + s2 + s3;
     if (s <= worst) continue;
     let at = k - 1;
     while (at > 0 && (topS[at - 1] as number) < s) {
