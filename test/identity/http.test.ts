@@ -29,14 +29,14 @@ describe.each(DIALECTS)('identity over HTTP (%s)', (dialect) => {
     const ok = await usa.send('POST', '/api/identity/enrollments', enroll('SP-SY-000201', 'K', 'k1'));
     expect(ok.statusCode, ok.body).toBe(201);
     const second = await usa.send('POST', '/api/identity/enrollments', enroll('SP-SY-000202', 'K', 'k2'));
-    expect((second.json() as TEnrollResult).candidates).toBe(1);
+    expect((second.json<TEnrollResult>()).candidates).toBe(1);
   });
 
   it('queues the pair for the cleared analyst only, and a decision links them', async () => {
     const usa = await clientFor(w.app, 'id.usa');
     const irq = await clientFor(w.app, 'id.irq');
     expect((await irq.get('/api/identity/candidates')).json()).toMatchObject({ total: 0, items: [] });
-    const page = (await usa.get('/api/identity/candidates')).json() as TCandidatePage;
+    const page = (await usa.get('/api/identity/candidates')).json<TCandidatePage>();
     expect(page.total).toBe(1);
     const c = page.items[0]!;
     expect((await irq.get(`/api/identity/candidates/${c.id}`)).statusCode).toBe(404);
@@ -44,11 +44,11 @@ describe.each(DIALECTS)('identity over HTTP (%s)', (dialect) => {
     expect(bad.statusCode).toBe(400);
     const d = await usa.send('POST', `/api/identity/candidates/${c.id}/decision`, { decision: 'same', reason: 'prints and face agree' });
     expect(d.statusCode, d.body).toBe(200);
-    expect((d.json() as TCandidate).status).toBe('same');
-    const id = (await usa.get('/api/identity/detainees/SP-SY-000201')).json() as TIdentity;
+    expect((d.json<TCandidate>()).status).toBe('same');
+    const id = (await usa.get('/api/identity/detainees/SP-SY-000201')).json<TIdentity>();
     expect(id.aliases.map((a) => a.name)).toContain('Abu Hamza al-Tunisi');
     expect(id.marking).toBe('S//REL TO USA');
-    const irqView = (await irq.get('/api/identity/detainees/SP-SY-000201')).json() as TIdentity;
+    const irqView = (await irq.get('/api/identity/detainees/SP-SY-000201')).json<TIdentity>();
     expect(irqView.aliases.map((a) => a.name)).not.toContain('Abu Hamza al-Tunisi');
   });
 
