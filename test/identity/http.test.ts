@@ -56,7 +56,7 @@ describe.each(DIALECTS)('identity over HTTP (%s)', (dialect) => {
     const usa = await clientFor(w.app, 'id.usa');
     const ex = await usa.get('/api/identity/detainees/SP-SY-000201/an2');
     expect(ex.statusCode).toBe(200);
-    const { base64 } = ex.json() as { base64: string };
+    const { base64 } = ex.json<{ base64: string }>();
     const again = await usa.send('POST', '/api/identity/an2', { base64 });
     expect(again.statusCode).toBe(409);
     const broken = Buffer.from(base64, 'base64').subarray(0, 200).toString('base64');
