@@ -86,9 +86,9 @@ export function searchIndex(index: UsearchIndex, probe: Float32Array, k: number)
   return out;
 }
 
-/** Loads an index file without checking it (the benchmark's cache). */
-export function loadIndexFile(path: string, dim: number): UsearchIndex {
-  const index = new usearch.Index({ dimensions: dim, ...HNSW_PARAMS });
+/** Loads an index file without checking it (the benchmark's cache); `expansionSearch` trades speed for recall. */
+export function loadIndexFile(path: string, dim: number, expansionSearch: number = HNSW_PARAMS.expansion_search): UsearchIndex {
+  const index = new usearch.Index({ dimensions: dim, ...HNSW_PARAMS, expansion_search: expansionSearch });
   index.load(path);
   return index;
 }

@@ -57,18 +57,19 @@ export class IdentitySeeder {
       const templates: Template[] = [];
       for (const m of MODALITY_LIST) {
         const dim = templateDim(m);
-        const clean = Array.from({ length: dim }, () => person.normal());
+        const clean = normals(person, dim);
         const finger = dim === FINGER_DIM;
         if (finger && (enc.chance(0.01) || (amputee && enc.chance(0.5)))) continue;
         const floor = floorOfModality(m);
         const quality = Math.round(Math.min(100, Math.max(floor, enc.normal(72, 12))));
         const sigma = (poor ? 1.8 : 0.3) + ((100 - quality) / 100) * 0.9;
+        const noise = normals(enc, dim);
         const vector = new Float32Array(dim);
-        for (let k = 0; k < dim; k++) vector[k] = (clean[k] ?? 0) + sigma * enc.normal();
+        for (let k = 0; k < dim; k++) vector[k] = (clean[k] ?? 0) + sigma * (noise[k] ?? 0);
         templates.push({ modality: m, quality, vector });
       }
       return {
-        id: enrollmentId(stream, rec.isn), detaineeId: rec.id, markingId, agencyCode: opts.agencyCode, station: STATIONS[i % STATIONS.length] ?? 'BIAP-ENR-1',
+        id: enrollmentId(enc), detaineeId: rec.id, markingId, agencyCode: opts.agencyCode, station: STATIONS[i % STATIONS.length] ?? 'BIAP-ENR-1',
         capturedAt: new Date(base + 70 * 86_400_000 + i * 60_000).toISOString(),
         nameAr: rec.nameAr, nameLatin: rec.nameLatin, aliases: rec.aliases.flatMap((a) => [a.nameLatin, a.nameAr].filter((n): n is string => !!n)),
         birthDate: rec.birthDate, birthYear: rec.birthYear, birthPlace: rec.birthPlace, nationality: rec.nationality, templates,
@@ -85,9 +86,20 @@ export class IdentitySeeder {
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A deterministic ULID-shaped id for a scenario enrollment, from the stream and the ISN. */
-function enrollmentId(stream: string, isn: string): string {
-  const rng = new Prng(`${stream}\u0000id\u0000${isn}`);
+/** `n` standard normal draws, both values of each Box–Muller pair used (the Prng's `normal` keeps one). */
+function normals(rng: Prng, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(1 - rng.next()));
+    const a = 2 * Math.PI * rng.next();
+    out[i] = r * Math.cos(a);
+    if (i + 1 < n) out[i + 1] = r * Math.sin(a);
+  }
+  return out;
+}
+
+/** A deterministic ULID-shaped id for a scenario enrollment, drawn from its encounter's stream. */
+function enrollmentId(rng: Prng): string {
   let s = '01';
   for (let i = 0; i < 24; i++) s += CROCKFORD[rng.int(0, 31)];
   return s;
