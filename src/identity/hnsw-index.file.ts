@@ -60,9 +60,15 @@ export interface GalleryIndex {
 }
 
 /** Builds an index over row vectors (`dim` wide), keys = row numbers. */
-export function buildIndex(vectors: Float32Array, dim: number, opts: { threads?: number; onProgress?: (done: number, total: number) => void } = {}): UsearchIndex {
+export function buildIndex(
+  vectors: Float32Array,
+  dim: number,
+  opts: { threads?: number; onProgress?: (done: number, total: number) => void; connectivity?: number; expansionAdd?: number } = {},
+): UsearchIndex {
   const n = Math.floor(vectors.length / dim);
-  const index = new usearch.Index({ dimensions: dim, ...HNSW_PARAMS });
+  const index = new usearch.Index({
+    dimensions: dim, ...HNSW_PARAMS, connectivity: opts.connectivity ?? HNSW_PARAMS.connectivity, expansion_add: opts.expansionAdd ?? HNSW_PARAMS.expansion_add,
+  });
   const chunk = 10_000;
   for (let at = 0; at < n; at += chunk) {
     const end = Math.min(n, at + chunk);
