@@ -174,7 +174,7 @@ async function benchDedup(): Promise<void> {
     neighbours: async (gal, k) => {
       const s = performance.now();
       // Duplicates sit far above every other pair (mean cosine about 0.6 against 0 ± 0.1), so a lighter graph finds them.
-      const index = buildIndex(gal.vectors, PACKED_DIM, { connectivity: knob('BENCH_IDENTITY_DEDUP_M', 16), expansionAdd: knob('BENCH_IDENTITY_DEDUP_EF', 128) });
+      const index = buildIndex(gal.vectors, PACKED_DIM, { connectivity: knob('BENCH_IDENTITY_DEDUP_M', 12), expansionAdd: knob('BENCH_IDENTITY_DEDUP_EF', 64) });
       const out = new Int32Array(gal.ids.length * k).fill(-1);
       for (let at = 0; at < gal.ids.length; at += 2000) {
         const end = Math.min(gal.ids.length, at + 2000);

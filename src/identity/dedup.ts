@@ -9,6 +9,15 @@ import { PACKED_DIM } from './templates.js';
 
 /** Biometric neighbours per enrollment scored by the fused matcher. */
 export const DEDUP_K = 5;
+/** The least inner product (mean template cosine) at which a biometric neighbour is scored. */
+export const KNN_FLOOR = 0.2;
+
+function dot(v: Float32Array, a: number, b: number): number {
+  let s = 0;
+  for (let k = 0; k < PACKED_DIM; k++) s += (v[a * PACKED_DIM + k] as number) * (v[b * PACKED_DIM + k] as number);
+  return s;
+}
+
 /** The largest name block compared in deduplication (common names make huge blocks that say little). */
 const NAME_BLOCK = 12;
 
@@ -50,7 +59,14 @@ export async function scoreGallery(g: Gallery, opts: DedupOptions = {}): Promise
     keys.add(code);
     pairs.push([x, y]);
   };
-  for (let i = 0; i < n; i++) for (let j = 0; j < DEDUP_K; j++) add(i, nn[i * DEDUP_K + j] ?? -1);
+  // A biometric neighbour below KNN_FLOOR is only the nearest of strangers: it is left to name blocking, which
+  // finds the pairs whose names agree whatever their templates say.
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < DEDUP_K; j++) {
+      const b = nn[i * DEDUP_K + j] ?? -1;
+      if (b >= 0 && dot(g.vectors, i, b) >= KNN_FLOOR) add(i, b);
+    }
+  }
   for (const [a, b] of candidatePairs(g.records, null, NAME_BLOCK, ['nn:'])) add(a, b);
   const out: ScoredPair[] = [];
   const step = Math.max(1, Math.floor(pairs.length / 100));
