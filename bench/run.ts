@@ -3,7 +3,8 @@
  * the same process (machines here are noisy; absolute times between runs mean little). Scale with env
  * knobs, e.g. BENCH_DETAINEES=100000 BENCH_RESIDENTS=200000 (the defaults); the custody log's are
  * BENCH_CUSTODY_APPENDS, BENCH_CUSTODY_BATCH, BENCH_CUSTODY_PROOF_SIZE, BENCH_CUSTODY_PROOF_SAMPLES, BENCH_CUSTODY_VERIFY.
- * BENCH_ONLY=custody runs one benchmark by name.
+ * BENCH_ONLY=custody runs one benchmark by name. Identity: BENCH_IDENTITY_GALLERY, BENCH_IDENTITY_HNSW, BENCH_IDENTITY_QUERIES,
+ * BENCH_IDENTITY_DEDUP, BENCH_IDENTITY_ONLY (exact | hnsw | dedup | febrl).
  */
 import { benchAirlift } from './airlift.bench.js';
 import { benchAirliftExecution } from './airlift-execution.bench.js';
@@ -13,6 +14,7 @@ import { benchScenarioLoad } from './scenario-load.bench.js';
 import { benchWarning } from './warning.bench.js';
 import { benchRepatriation } from './repatriation.bench.js';
 import { benchCases } from './cases.bench.js';
+import { benchIdentity } from './identity.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -23,6 +25,7 @@ const benches: [string, () => Promise<void>][] = [
   ['repatriation board', benchRepatriation],
   ['case files', benchCases],
   ['airlift execution', benchAirliftExecution],
+  ['identity', benchIdentity],
 ];
 
 for (const [name, run] of benches) {

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'repatriation:read', 'repatriation:write', 'repatriation:handover',
   'cases:read', 'cases:write', 'declass:request', 'declass:review',
   'airlift:read', 'airlift:execute',
+  'identity:read', 'identity:enroll', 'identity:adjudicate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +79,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // loadmasters and gate staff) and planners scan, move sorties through their statuses and resolve discrepancies.
   'airlift:read': ALL_READERS,
   'airlift:execute': ['custodian', 'planner', 'admin'],
+  // Identity: the identification team enrolls, searches and adjudicates; registrars enroll at intake; prosecutors read identities.
+  'identity:read': ['identity', 'registrar', 'prosecutor', 'reviewer', 'admin'],
+  'identity:enroll': ['identity', 'registrar'],
+  'identity:adjudicate': ['identity'],
 };
 
 /**

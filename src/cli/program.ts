@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { registerAccessCommands } from './commands/access.commands.js';
 import { registerAirliftCommands } from './commands/airlift.commands.js';
+import { registerIdentityCommands } from './commands/identity.commands.js';
 import { registerCampsCommands } from './commands/camps.commands.js';
 import { registerCoordinationCommands } from './commands/coordination.commands.js';
 import { registerCasesCommands } from './commands/cases.commands.js';
@@ -67,6 +68,7 @@ export function buildProgram(io: CliIo): Command {
   registerAgreementsCommands(program, io);
   registerRepatriationCommands(program, io);
   registerCasesCommands(program, io);
+  registerIdentityCommands(program, io);
   return program;
 }
 

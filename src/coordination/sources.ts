@@ -3,6 +3,7 @@ import { campsAgendaSource, campsOutcomeSource } from '../camps/index.js';
 import { airliftAgendaSource, airliftOutcomeSource } from '../airlift/index.js';
 import { casesAgendaSource, casesOutcomeSource } from '../cases/index.js';
 import { custodyAgendaSource, custodyOutcomeSource, placeHistories } from '../custody/index.js';
+import { identityAgendaSource, identityOutcomeSource } from '../identity/index.js';
 import { repatriationAgendaSource, repatriationOutcomeSource } from '../repatriation/index.js';
 import { agreementsAgendaSource } from '../agreements/index.js';
 import { registryAgendaSource, registryOutcomeSource } from '../registry/index.js';
@@ -26,6 +27,7 @@ export const AGENDA_SOURCES: readonly AgendaSource[] = [
   airliftAgendaSource,
   casesAgendaSource,
   repatriationAgendaSource,
+  identityAgendaSource,
 ];
 
 export const OUTCOME_SOURCES: readonly OutcomeSource[] = [
@@ -37,4 +39,5 @@ export const OUTCOME_SOURCES: readonly OutcomeSource[] = [
   airliftOutcomeSource,
   casesOutcomeSource,
   repatriationOutcomeSource,
+  identityOutcomeSource,
 ];

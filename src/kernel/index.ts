@@ -55,4 +55,4 @@ export { EARTH_RADIUS_KM, greatCircleKm, initialBearingDeg, isValidLatLon } from
 
 export type { NameScript } from './names.js';
 export { MAX_NAME_LENGTH, checkName, hasArabicLetter, normalizeArabic, normalizeLatin } from './names.js';
-export { matchesNameKeys, nameSearchKeys, nameSkeleton, queryKeys } from './name-keys.js';
+export { matchesNameKeys, nameSearchKeys, nameSkeleton, queryKeys, wordSkeletons } from './name-keys.js';

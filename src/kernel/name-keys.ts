@@ -144,6 +144,14 @@ export function nameSkeleton(word: string): string {
     .replace(/(.)\1+/g, '$1'); // Abu Bakr and Aboubakar: `b` + `bkr` meets `bkr`
 }
 
+/**
+ * Every skeleton one word may stand for: the key a query uses first, then the extra forms stored for recall
+ * (for an Arabic word starting with ال, the skeleton without and with the article: الياس → `s`, `ls`).
+ */
+export function wordSkeletons(word: string): string[] {
+  return distinct(searchWords(word).flatMap((w) => w.keys));
+}
+
 function distinct(xs: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const x of xs) if (x !== '') out.add(x);

@@ -9,6 +9,7 @@ import { inTransaction, type Db } from '../store/index.js';
 import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
 import { ScenarioErrors } from './scenario.errors.js';
 import { collectWarning, loadWarning, warningBag } from './warning-load.js';
+import { IdentitySeeder } from './identity.js';
 
 /** How far a load has got. `bytes` counts the lines read so far, for a progress bar over the file size. */
 export interface LoadProgress {
@@ -48,6 +49,7 @@ class Loader {
   caseFiles: CaseSeed[] = [];
   run: Rec<'scenario'> | undefined;
   readonly warning = warningBag();
+  identity = new IdentitySeeder('');
   constructor(readonly ctx: Ctx, readonly db: Db) {}
 
   async marking(text: string, originator: string, field: string): Promise<number> {
@@ -90,6 +92,7 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
   switch (r.type) {
     case 'scenario':
       l.run = r;
+      l.identity = new IdentitySeeder(r.seed);
       return;
     case 'agency':
       l.agencies.set(r.code, r.id);
@@ -125,6 +128,7 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
       await l.flush('facilities');
       l.isns.set(r.isn, r.id);
       l.intakes.push({ detaineeId: r.id, isn: r.isn, facility: r.facility, custodian: r.custodian, riskTier: r.riskTier, medical: r.medical, keepApart: r.keepApart });
+      l.identity.add(r, await l.marking(r.marking, r.originator, 'marking'));
       return l.push('detainees', {
         id: r.id, isn: r.isn, name_ar: r.nameAr, name_latin: r.nameLatin, aliases: JSON.stringify(r.aliases), birth_date: r.birthDate,
         birth_year: r.birthYear ?? (r.birthDate ? Number(r.birthDate.slice(0, 4)) : null), birth_place: r.birthPlace, nationality: r.nationality,
@@ -134,6 +138,7 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
       });
     case 'truth':
       l.truth.push({ kind: r.kind, a: r.a, b: r.b, detail: JSON.stringify(r.detail) });
+      if (r.b !== null) l.identity.same(r.a, r.b);
       return;
     case 'household':
       await l.flush('detainees');
@@ -220,6 +225,7 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     await loadWarning(withDb(ctx, trx), trx, l.warning);
     await seedRepatriation(withDb(ctx, trx), trx, l.repatriation);
     await seedCases(withDb(ctx, trx), trx, l.caseFiles, opts.keyring ?? memoryKeyring());
+    await l.identity.load(ctx, trx, { epoch: l.run.epoch, agencyCode: 'LE-ID', now });
     await trx.insertInto('scenario_runs').values({ id: newId(), seed: l.run.seed, knobs: JSON.stringify(l.run.knobs), loaded_at: now, records: n }).execute();
     await ctx.audit.record(trx, { action: 'scenario.load', subjectType: 'scenario', details: { seed: l.run.seed, records: n } });
     opts.onProgress?.({ records: n, bytes });

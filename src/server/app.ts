@@ -24,6 +24,7 @@ import { agreementsRoutes } from './routes/agreements.routes.js';
 import { repatriationRoutes } from './routes/repatriation.routes.js';
 import { casesRoutes } from './routes/cases.routes.js';
 import { airliftExecutionRoutes } from './routes/airlift-execution.routes.js';
+import { identityRoutes } from './routes/identity.routes.js';
 import type { AppDeps, SallyportApp } from './types.js';
 
 /** The default request body limit: 1 MiB (CSV imports take up to 20 MiB). */
@@ -111,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(repatriationRoutes, { keyring });
   await app.register(casesRoutes, { keyring });
   await app.register(airliftExecutionRoutes, { keyring });
+  await app.register(identityRoutes);
   await app.register(webUi); // the built web UI (web/dist) and its client-side routes, after every API route
   return app;
 }

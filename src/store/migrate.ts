@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_custody.js';
 import * as m0003 from './migrations/0003_camps.js';
 import * as m0004 from './migrations/0004_airlift.js';
+import * as m0005 from './migrations/0005_identity.js';
 import * as m0006 from './migrations/0006_warning.js';
 import * as m0007 from './migrations/0007_cases.js';
 import * as m0008 from './migrations/0008_repatriation.js';
@@ -16,6 +17,7 @@ const MIGRATIONS = {
   '0002_custody': m0002,
   '0003_camps': m0003,
   '0004_airlift': m0004,
+  '0005_identity': m0005,
   '0006_warning': m0006,
   '0007_cases': m0007,
   '0008_repatriation': m0008,

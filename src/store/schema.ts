@@ -8,6 +8,8 @@ export type * from './schema-custody-camps.js';
 import type { RepatriationTables } from './schema-repatriation.js';
 import type { CaseDetaineesTable, CasesTable, DeclassRequestsTable, EvidenceContentsTable, EvidenceCustodyTable, EvidenceItemsTable, EvidenceVersionsTable } from './schema-cases.js';
 import type { AirliftDiscrepanciesTable, AirliftManifestsTable, AirliftPlanDetaineesTable, AirliftPlansTable, AirliftResolutionsTable, AirliftScansTable, AirliftSortiesTable } from './schema-airlift.js';
+import type { IdentityCandidatesTable, IdentityDecisionsTable, IdentityEnrollmentsTable, IdentityMembersTable } from './schema-identity.js';
+export type * from './schema-identity.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -62,6 +64,7 @@ export interface Database {
   repatriation_countries: RepatriationTables['repatriation_countries']; repatriation_status_changes: RepatriationTables['repatriation_status_changes']; repatriation_engagements: RepatriationTables['repatriation_engagements']; repatriation_batches: RepatriationTables['repatriation_batches']; repatriation_batch_members: RepatriationTables['repatriation_batch_members'];
   cases: CasesTable; case_detainees: CaseDetaineesTable; evidence_items: EvidenceItemsTable; evidence_contents: EvidenceContentsTable; evidence_versions: EvidenceVersionsTable; evidence_custody: EvidenceCustodyTable; declass_requests: DeclassRequestsTable;
   airlift_plans: AirliftPlansTable; airlift_plan_detainees: AirliftPlanDetaineesTable; airlift_sorties: AirliftSortiesTable; airlift_manifests: AirliftManifestsTable; airlift_scans: AirliftScansTable; airlift_discrepancies: AirliftDiscrepanciesTable; airlift_resolutions: AirliftResolutionsTable;
+  identity_enrollments: IdentityEnrollmentsTable; identity_candidates: IdentityCandidatesTable; identity_decisions: IdentityDecisionsTable; identity_members: IdentityMembersTable;
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */

@@ -33,6 +33,10 @@ import { AgreementsPage } from './agreements/AgreementsPage.js';
 import { NewAgreementPage } from './agreements/NewAgreementPage.js';
 import { CountryPage } from './repatriation/CountryPage.js';
 import { RepatriationPage } from './repatriation/RepatriationPage.js';
+import { CandidatePage } from './identity/CandidatePage.js';
+import { EnrollPage } from './identity/EnrollPage.js';
+import { IdentityPage } from './identity/IdentityPage.js';
+import { QueuePage as IdentityQueuePage } from './identity/QueuePage.js';
 
 /**
  * Every page of the signed-in app. To add one, write its component in its module's folder (web/src/<module>/)
@@ -82,4 +86,8 @@ export const PAGES: readonly PageDef[] = [
   { path: '/airlift/plans/:id', element: <PlanPage /> },
   { path: '/airlift/plans/:id/board', element: <BoardPage /> },
   { path: '/airlift/sorties/:id', element: <SortiePage /> },
+  { path: '/identity', label: 'Identity', element: <IdentityQueuePage />, end: true },
+  { path: '/identity/enroll', element: <EnrollPage /> },
+  { path: '/identity/candidates/:id', element: <CandidatePage /> },
+  { path: '/identity/detainees/:id', element: <IdentityPage /> },
 ];
