@@ -79,6 +79,11 @@ async function openPostgres(url: string): Promise<Store> {
   pool.on('connect', (client) => {
     client.query('set synchronous_commit = on').catch(() => undefined);
   });
+  // An idle pooled connection that the server ends (a restart, an administrator, a dropped database) is removed
+  // from the pool, which opens a new one when needed; without a listener the event would crash the process.
+  pool.on('error', (err) => {
+    process.emitWarning(`store: an idle PostgreSQL connection ended: ${err.message}`, { code: 'SALLYPORT_PG_IDLE' });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new EmptyInPlugin()] });
   try {
     await checkPostgresDurability(db);

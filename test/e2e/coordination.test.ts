@@ -76,7 +76,7 @@ describe('the coordination call, in the browser', () => {
     await screenshot(page, 'sitrep.png');
     await page.goto('/outcomes');
     await page.getByTestId('site-chart').waitFor();
-    await page.getByTestId('figures-movement').waitFor();
+    await page.getByTestId('figures-movement').first().waitFor();
     await screenshot(page, 'outcomes.png');
   });
 });
