@@ -82,6 +82,11 @@ export class ArrivalLedger {
     return this.perNationality.size > 0;
   }
 
+  /** True when this destination caps nationality `nat` per day (x-1). */
+  caps(nat: string): boolean {
+    return this.perNationality.has(nat);
+  }
+
   /** How many more of nationality `nat` may arrive on UTC day `day` (Infinity when uncapped or unknown). */
   natRoom(day: number, nat: string | undefined): number {
     if (nat === undefined) return Infinity;

@@ -73,7 +73,7 @@ export class Shuttles {
     if (!holding || maxHold <= 0) return false;
     const natOf = nationalityOf(d);
     // A nationality some destination caps: a failure to find a run for it says nothing about the others.
-    const nat = natOf !== undefined && [...this.deps.arrivals.values()].some((l) => l.natRoom(0, natOf) !== Infinity) ? natOf : undefined;
+    const nat = natOf !== undefined && [...this.deps.arrivals.values()].some((l) => l.caps(natOf)) ? natOf : undefined;
     const runAt: RunAt = { staging, alight, maxHold, ...(nat !== undefined ? { nat } : {}) };
     // Runs that left long before anyone alighting now could board are done with (open runs are in order of departure).
     let stale = 0;
