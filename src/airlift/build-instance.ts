@@ -43,6 +43,8 @@ export interface SourceDetainee {
   riskTier: string;
   keepApart: string[];
   medical: string[];
+  /** ISO 3166 alpha-3; written as `x-nationality` (extension rule x-1, docs/airlift.md). */
+  nationality?: string | null;
 }
 
 /** Everything an instance is built from. */
@@ -65,8 +67,11 @@ export interface InstanceOptions {
   dutyHours?: { helicopter: number; 'fixed-wing': number };
   /** Breach hazard per hour by origin code, from the early-warning model (docs/warning.md); collapse risk for the rest. */
   hazards?: ReadonlyMap<string, number>;
-  /** Quotas of the signed agreements, and the agreements themselves (as `x-agreements`), see docs/warning.md. */
-  agreements?: { quotas: { destination: string; perDay: number }[]; agreements: unknown[] };
+  /**
+   * Quotas of the signed agreements, and the agreements themselves (as `x-agreements`), see docs/warning.md.
+   * Their per-nationality quotas become `x-nationalityQuotas` (docs/airlift.md, Extensions).
+   */
+  agreements?: { quotas: { destination: string; perDay: number }[]; agreements: { code: string; destination: string; nationalityQuotas: Record<string, number> }[] };
 }
 
 const KIND: Record<string, TNodeKind | undefined> = { prison: 'origin', camp: 'origin', staging: 'staging', destination: 'destination', refuel: 'refuel' };
@@ -111,11 +116,15 @@ export function buildInstance(source: InstanceSource, opts: InstanceOptions = {}
   const start = opts.start ?? aircraft.map((a) => a.availableFrom).sort()[0] ?? '2026-01-05T06:00:00Z';
   const detainees = source.detainees.filter((d) => nodeIds.has(d.facility)).map((d) => ({
     id: d.isn, site: d.facility, tier: TIER[d.riskTier] ?? 'MEDIUM', keepApart: [...new Set(d.keepApart)], medical: d.medical.length > 0,
+    ...(d.nationality ? { 'x-nationality': d.nationality } : {}),
   }));
+  const nationalityQuotas = (opts.agreements?.agreements ?? []).filter((a) => nodeIds.has(a.destination)).flatMap((a) =>
+    Object.entries(a.nationalityQuotas).map(([nationality, perDay]) => ({ destination: a.destination, nationality, perDay, agreement: a.code })));
   return ZAirliftInstance.parse({
     format: INSTANCE_FORMAT, name: opts.name ?? 'Sallyport scenario', start: seconds(start), nodes, aircraftTypes, aircraft,
     rules: { escortPerDetainee: { HIGH: 0.5, MEDIUM: 0.25, LOW: 0.2 }, maxHighRiskPerLeg: 8, medicSeats: 1, lossWeight: { HIGH: 3, MEDIUM: 1, LOW: 1 } },
     detainees, quotas: (opts.agreements?.quotas ?? []).filter((q) => nodeIds.has(q.destination)),
     ...(opts.agreements?.agreements.length ? { 'x-agreements': opts.agreements.agreements } : {}),
+    ...(nationalityQuotas.length > 0 ? { 'x-nationalityQuotas': nationalityQuotas } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { ZAirliftPlan, type TAirliftPlan, type TObjective, type TViolation } from './airlift.schemas.js';
 import { checkAircraft, checkLandingSlots, checkReferences } from './check-aircraft.js';
 import { checkCapacities, checkJourneys, checkLoad } from './check-people.js';
+import { checkNationalityQuotas } from './check-nationality.js';
 import { compileNetwork } from './network.js';
 import { computeObjective } from './objective.js';
 import { followFlights } from './trips.js';
@@ -28,8 +29,9 @@ function checkObjective(plan: TAirliftPlan, mine: TObjective, out: TViolation[])
 
 /**
  * Checks a plan against its embedded instance: the format (JSON Schema rules), then every one of the 18 rules
- * of formats/airlift.md, then the objective and bound it states (reported as rule 0). Pure; never throws on a
- * bad plan — every problem is a violation.
+ * of formats/airlift.md, the extension rule `x-1` (per-nationality quotas, docs/airlift.md) when the instance
+ * has its fields, then the objective and bound it states (reported as rule 0). Pure; never throws on a bad
+ * plan — every problem is a violation.
  * @example
  *   const { valid, violations } = checkPlan(JSON.parse(text));
  *   for (const v of violations) console.log(`rule ${v.rule}: ${v.message}`);
@@ -53,8 +55,11 @@ export function checkPlan(raw: unknown): CheckResult {
   checkLandingSlots(net, flights, out);
   const undelivered = new Set((plan['x-undelivered'] ?? []).map((u) => u.id));
   checkCapacities(net, checkJourneys(net, flights, out, undelivered), out);
+  checkNationalityQuotas(net, flights, out);
   const objective = computeObjective(net, flights);
   checkObjective(plan, objective, out);
-  out.sort((a, b) => a.rule - b.rule);
+  // The 18 rules in order, then the extension rules.
+  const order = (r: TViolation['rule']) => (typeof r === 'number' ? r : 100 + Number(r.slice(2)));
+  out.sort((a, b) => order(a.rule) - order(b.rule));
   return { valid: out.length === 0, violations: out, objective };
 }

@@ -25,6 +25,19 @@ describe('infeasible instances are refused with the binding constraint named', (
     expect(e.message).toMatch(/maxHighRiskPerLeg is 0/);
   });
 
+  it('a nationality whose quota is 0 at every destination (extension rule x-1), naming the nationality and the agreement', async () => {
+    const i = tinyInstance();
+    const detainees = i.detainees.map((d, k) => ({ ...d, 'x-nationality': k === 0 ? 'IRQ' : 'FRA' }));
+    const zero = [{ destination: 'D', nationality: 'FRA', perDay: 0, agreement: 'TA-7' }, { destination: 'D', nationality: 'IRQ', perDay: 5, agreement: 'TA-7' }];
+    const e = await refusal({ ...i, detainees, 'x-nationalityQuotas': zero });
+    expect(e.details).toMatchObject({ detainee: 'd2' });
+    expect(e.message).toMatch(/nationality FRA has a daily quota of 0 at every destination \(agreement TA-7\)/);
+    // A second destination that takes the nationality makes it carriable.
+    const other = { ...i.nodes[2]!, id: 'D2', lat: 34 };
+    const plan = await planInstance({ ...i, nodes: [...i.nodes, other], detainees, 'x-nationalityQuotas': zero }, { allowUndelivered: true });
+    expect(plan.legs.some((l) => l.to === 'D2' && l.alight.includes('d2'))).toBe(true);
+  });
+
   it('too few seats for a detainee, its escort and a medic (rules 9, 10, 13)', async () => {
     const i = tinyInstance();
     const e = await refusal({ ...i, aircraftTypes: [{ ...i.aircraftTypes[0]!, seats: 2 }], detainees: [{ ...i.detainees[1]!, medical: true }] });

@@ -3,6 +3,7 @@ import { AirliftErrors } from './airlift.errors.js';
 import type { TAirliftDetainee } from './airlift.schemas.js';
 import type { Network } from './network.js';
 import { Craft, route } from './planner/craft.js';
+import { nationalityOf, nationalityQuotasOf } from './nationality.js';
 
 /**
  * Why no aircraft can legally carry a detainee, checked before planning so that an infeasible instance is
@@ -37,12 +38,27 @@ export function whyUncarriable(net: Network, d: TAirliftDetainee, memo = new Map
   const { rules } = net.instance;
   if (net.nodes.get(d.site)?.kind !== 'origin') return `its site ${d.site} is not an origin of the instance`;
   if (d.tier === 'HIGH' && rules.maxHighRiskPerLeg < 1) return 'tier HIGH but maxHighRiskPerLeg is 0';
+  const nat = whyNationality(net, d);
+  if (nat) return nat;
   const need = seatsFor(net, d);
   const key = `${d.site}\n${need}`;
   if (memo.has(key)) return memo.get(key)!;
   const why = whyNoAircraft(net, d, need);
   memo.set(key, why);
   return why;
+}
+
+/** Extension rule x-1: the detainee's nationality has a daily quota of 0 at every destination (naming the agreements). */
+function whyNationality(net: Network, d: TAirliftDetainee): string | null {
+  const nat = nationalityOf(d);
+  if (nat === undefined) return null;
+  const quotas = nationalityQuotasOf(net.instance).filter((q) => q.nationality === nat);
+  if (quotas.length === 0) return null;
+  const dests = net.instance.nodes.filter((n) => n.kind === 'destination');
+  const zero = quotas.filter((q) => q.perDay < 1);
+  if (!dests.every((n) => zero.some((q) => q.destination === n.id))) return null;
+  const agreements = [...new Set(zero.map((q) => q.agreement ?? `quota at ${q.destination}`))];
+  return `nationality ${nat} has a daily quota of 0 at every destination (agreement ${agreements.join(', ')})`;
 }
 
 function whyNoAircraft(net: Network, d: TAirliftDetainee, need: number): string | null {

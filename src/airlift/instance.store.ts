@@ -16,7 +16,7 @@ export async function readInstanceSource(db: Db, scope: Scope): Promise<Instance
   const detainees = await db
     .selectFrom('detainees as d')
     .innerJoin('facilities as f', 'f.id', 'd.facility_id')
-    .select(['d.isn', 'f.code as facility', 'd.risk_tier', 'd.keep_apart', 'd.medical'])
+    .select(['d.isn', 'f.code as facility', 'd.risk_tier', 'd.keep_apart', 'd.medical', 'd.nationality'])
     .where('d.marking_id', 'in', scope.markingIds)
     .where('f.marking_id', 'in', scope.markingIds)
     .where('d.status', '=', 'held')
@@ -32,6 +32,6 @@ export async function readInstanceSource(db: Db, scope: Scope): Promise<Instance
       code: t.code, category: t.category, seats: t.seats, speedKmh: t.speed_kmh, rangeKm: t.range_km, loadMin: t.load_min, unloadMin: t.unload_min, refuelMin: t.refuel_min,
     })),
     aircraft: aircraft.flatMap((a) => (a.base ? [{ tail: a.tail, typeCode: a.type_code, base: a.base, availableFrom: a.available_from, availableTo: a.available_to }] : [])),
-    detainees: detainees.map((d) => ({ isn: d.isn, facility: d.facility, riskTier: d.risk_tier, keepApart: list(d.keep_apart), medical: list(d.medical) })),
+    detainees: detainees.map((d) => ({ isn: d.isn, facility: d.facility, riskTier: d.risk_tier, keepApart: list(d.keep_apart), medical: list(d.medical), nationality: d.nationality })),
   };
 }

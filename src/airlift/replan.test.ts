@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbInstance } from '../../test/airlift/arbitraries.js';
+import { arbInstance, arbNationalInstance } from '../../test/airlift/arbitraries.js';
 import { tinyInstance } from '../../test/airlift/fixtures.js';
 import { isDomainError } from '../kernel/index.js';
 import { closedNodeOf, type TAirliftInstance, type TAirliftPlan, type TDisruption, type TLeg } from './airlift.schemas.js';
@@ -85,6 +85,25 @@ describe('replan (property)', () => {
         assertReplan(plan, next, d, diff);
       }),
       { numRuns: 60, seed: 20270106 },
+    );
+  });
+
+  it('keeps the per-nationality daily quotas (extension rule x-1) counting what has flown', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbNationalInstance, fc.constantFrom(...KINDS), fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), async (raw, kind, pick, when) => {
+        const instance = withSecondDestination(raw);
+        let plan: TAirliftPlan;
+        try {
+          plan = await planInstance(instance, { allowUndelivered: true });
+        } catch (e) {
+          expect(isDomainError(e) && e.code === 'AIRLIFT_INFEASIBLE').toBe(true);
+          return;
+        }
+        const d = disruptionFor(instance, plan, { kind, pick, when });
+        const { plan: next, diff } = await replan(instance, plan, d);
+        assertReplan(plan, next, d, diff);
+      }),
+      { numRuns: 30, seed: 20270107 },
     );
   });
 });

@@ -38,3 +38,22 @@ export const arbInstance: fc.Arbitrary<TAirliftInstance> = fc
     } satisfies TAirliftInstance;
   });
 
+
+const NATIONALITIES = ['SYR', 'IRQ', 'FRA', 'TUN'] as const;
+
+/**
+ * `arbInstance` with each detainee's nationality (`x-nationality`) and random per-nationality daily quotas at
+ * the destination (`x-nationalityQuotas`, extension rule x-1), sometimes two agreements on one nationality.
+ */
+export const arbNationalInstance: fc.Arbitrary<TAirliftInstance> = arbInstance.chain((instance) =>
+  fc
+    .record({
+      nats: fc.array(fc.constantFrom(...NATIONALITIES), { minLength: instance.detainees.length, maxLength: instance.detainees.length }),
+      caps: fc.array(fc.record({ nationality: fc.constantFrom(...NATIONALITIES), perDay: fc.integer({ min: 0, max: 8 }) }), { maxLength: 4 }),
+    })
+    .map(({ nats, caps }) => ({
+      ...instance,
+      detainees: instance.detainees.map((d, i) => ({ ...d, 'x-nationality': nats[i] })),
+      'x-nationalityQuotas': caps.map((c, i) => ({ destination: 'D', nationality: c.nationality, perDay: c.perDay, agreement: `AGR-${i}` })),
+    })),
+);

@@ -72,6 +72,19 @@ describe('airlift checker', () => {
     expect([...rulesOf(withObjective(p))]).toEqual([14]);
   });
 
+  it('reports extension rule x-1 naming the destination, nationality, day and agreement, and only when its fields are present', () => {
+    const p = copy();
+    for (const d of p.instance.detainees) d['x-nationality'] = 'IRQ';
+    expect(checkPlan(p).violations).toEqual([]);
+    p.instance['x-nationalityQuotas'] = [{ destination: 'D', nationality: 'IRQ', perDay: 1, agreement: 'TA-9' }, { destination: 'D', nationality: 'SYR', perDay: 0 }];
+    const day = p.legs.find((l) => l.to === 'D' && l.alight.length === 2)!.arrive.slice(0, 10);
+    expect(checkPlan(p).violations).toEqual([{ rule: 'x-1', message: `D: 2 arrivals of nationality IRQ on ${day}, quota 1 (agreement TA-9)` }]);
+    p.instance['x-nationalityQuotas'] = [{ destination: 'D', nationality: 'IRQ', perDay: 2 }];
+    expect(checkPlan(p).violations).toEqual([]);
+    p.instance['x-nationalityQuotas'] = [{ destination: 'D', nationality: 'IRQ', perDay: -1 }];
+    expect(checkPlan(p).violations.map((v) => [v.rule, v.message.slice(0, 30)])).toEqual([['x-1', 'format: x-nationalityQuotas.0.']]);
+  });
+
   it('refuses unknown fields but keeps x- extensions', () => {
     expect(checkPlan({ ...base, 'x-note': 'ok' }).valid).toBe(true);
     expect(checkPlan({ ...base, note: 'no' }).violations[0]?.message).toMatch(/unknown field note/);

@@ -60,16 +60,48 @@ function lowerBound(xs: readonly number[], x: number): number {
   return lo;
 }
 
-/** Arrivals at a destination, for the hourly intake (rule 15) and the daily quota (rule 16). */
+/**
+ * Arrivals at a destination, for the hourly intake (rule 15), the daily quota (rule 16) and the daily quotas
+ * per nationality (extension rule x-1, `perNationality`: nationality → per day).
+ */
 export class ArrivalLedger {
   /** One entry per detainee, sorted. */
   readonly #times: number[] = [];
   readonly #perDay = new Map<number, number>();
+  /** Arrivals per `day\nnationality`, for capped nationalities only. */
+  readonly #perNat = new Map<string, number>();
 
   constructor(
     private readonly perHour: number,
     private readonly perDay: number,
+    private readonly perNationality: ReadonlyMap<string, number> = new Map(),
   ) {}
+
+  /** True when this destination caps some nationality (x-1). */
+  get capsNationality(): boolean {
+    return this.perNationality.size > 0;
+  }
+
+  /** True when this destination caps nationality `nat` per day (x-1). */
+  caps(nat: string): boolean {
+    return this.perNationality.has(nat);
+  }
+
+  /** How many more of nationality `nat` may arrive on UTC day `day` (Infinity when uncapped or unknown). */
+  natRoom(day: number, nat: string | undefined): number {
+    if (nat === undefined) return Infinity;
+    const cap = this.perNationality.get(nat);
+    return cap === undefined ? Infinity : Math.max(0, cap - (this.#perNat.get(`${day}\n${nat}`) ?? 0));
+  }
+
+  /** Books arrivals of these nationalities on `day` (the count, intake and quota are booked by `add`). */
+  addNationalities(day: number, nats: readonly (string | undefined)[]): void {
+    for (const nat of nats) {
+      if (nat === undefined || !this.perNationality.has(nat)) continue;
+      const key = `${day}\n${nat}`;
+      this.#perNat.set(key, (this.#perNat.get(key) ?? 0) + 1);
+    }
+  }
 
   #count(from: number, to: number): number {
     return lowerBound(this.#times, to) - lowerBound(this.#times, from);

@@ -152,8 +152,11 @@ export class SiteQueue {
     return sum;
   }
 
-  /** A load for a leg with `seats` seats: the best detainees that fit together, looking at most `scan` deep per tier. */
-  pick(seats: number, rules: TAirliftRules, scan = 200): Manifest {
+  /**
+   * A load for a leg with `seats` seats: the best detainees that fit together, looking at most `scan` deep per
+   * tier. `admit`, when given, is asked about each detainee that fits (and counts it when it says yes).
+   */
+  pick(seats: number, rules: TAirliftRules, scan = 200, admit?: (d: TAirliftDetainee) => boolean): Manifest {
     const m = new Manifest(seats, rules);
     for (const t of this.#tiers) {
       let looked = 0;
@@ -162,8 +165,9 @@ export class SiteQueue {
         if (this.#taken[i] || this.#reserved[i]) continue;
         looked++;
         const d = this.#items[i]!;
-        if (m.fits(d)) m.add(d);
-        else if (m.full(d)) break;
+        if (m.fits(d)) {
+          if (!admit || admit(d)) m.add(d);
+        } else if (m.full(d)) break;
       }
     }
     return m;

@@ -6,6 +6,7 @@ import { Manifest, type SiteQueue } from './manifest.js';
 import type { Shuttles } from './shuttles.js';
 import { applyManifest } from './shuttles.js';
 import { fuelAfter, legsFrom } from './timeline.js';
+import { nationalityOf } from '../nationality.js';
 
 /**
  * Pickup trips: an aircraft that can land at origins flies to a site, loads the most critical detainees that
@@ -89,10 +90,33 @@ function bookLoad(deps: PickupDeps, trip: TripPlan, load: Manifest, replay: bool
   if (kind === 'staging') return load.people.filter((d) => deps.shuttles.book(d, trip.drop, trip.arriveDrop, { replay }));
   const ledger = deps.arrivals.get(trip.drop);
   const day = utcDay(deps.net, trip.arriveDrop);
-  const room = ledger ? ledger.room(trip.arriveDrop, day, load.people.length) : 0;
-  const going = load.people.slice(0, room);
+  const admit = natAdmit(deps, trip);
+  const people = admit ? load.people.filter(admit) : load.people;
+  const room = ledger ? ledger.room(trip.arriveDrop, day, people.length) : 0;
+  const going = people.slice(0, room);
   ledger?.add(trip.arriveDrop, day, going.length);
+  if (ledger?.capsNationality) ledger.addNationalities(day, going.map(nationalityOf));
   return going;
+}
+
+/**
+ * For a trip to a destination that caps some nationality per day (x-1): a filter that admits detainees while
+ * their nationality has room that day, counting those it admits. Undefined when nothing is capped.
+ */
+function natAdmit(deps: PickupDeps, trip: TripPlan): ((d: TAirliftDetainee) => boolean) | undefined {
+  const ledger = deps.arrivals.get(trip.drop);
+  if (!ledger?.capsNationality || deps.net.nodes.get(trip.drop)?.kind !== 'destination') return undefined;
+  const day = utcDay(deps.net, trip.arriveDrop);
+  const used = new Map<string, number>();
+  return (d) => {
+    const nat = nationalityOf(d);
+    const room = ledger.natRoom(day, nat);
+    if (room === Infinity) return true;
+    const n = used.get(nat!) ?? 0;
+    if (n >= room) return false;
+    used.set(nat!, n + 1);
+    return true;
+  };
 }
 
 /** A pickup being replayed from an earlier plan: exactly these detainees, to this drop if it can, under this label. */
@@ -116,7 +140,7 @@ export function tryPickup(deps: PickupDeps, craft: Craft, site: string, how: { f
   for (const drop of drops) {
     const trip = (forced?.depart !== undefined ? planTrip(deps, craft, { site, drop, label, notBefore: forced.depart, sameDay }) : null) ?? planTrip(deps, craft, { site, drop, label, sameDay });
     if (!trip) continue;
-    const load = forced ? queue.pickIds(forced.ids, craft.type.seats, rules) : queue.pick(craft.type.seats, rules);
+    const load = forced ? queue.pickIds(forced.ids, craft.type.seats, rules) : queue.pick(craft.type.seats, rules, 200, natAdmit(deps, trip));
     if (load.people.length === 0) return null;
     const going = bookLoad(deps, trip, load, forced !== undefined);
     if (going.length === 0) continue;

@@ -6,6 +6,7 @@ import { SiteQueue } from './manifest.js';
 import { dropsFor, tryPickup, type PickupDeps } from './pickups.js';
 import { utcDay } from '../network.js';
 import { Shuttles } from './shuttles.js';
+import { nationalityCaps, nationalityOf, nationalityQuotasOf } from '../nationality.js';
 
 /**
  * The list scheduler: aircraft that can land at origins take turns in order of the time they are free; each
@@ -37,9 +38,10 @@ function buildDeps(net: Network, crafts: Craft[], opts: ScheduleOptions): Pickup
   const until = Math.max(t0 + 1, ...net.instance.aircraft.map((a) => net.hours(a.availableUntil)));
   const horizon = Math.min(until + 48, t0 + 90 * 24);
   const holding = new Map(byNode('staging').map((n) => [n.id, new MinuteLedger(t0, horizon)]));
+  const caps = nationalityCaps(nationalityQuotasOf(net.instance));
   const arrivals = new Map(byNode('destination').map((n) => {
     const quota = Math.min(...net.instance.quotas.filter((q) => q.destination === n.id).map((q) => q.perDay), Infinity);
-    return [n.id, new ArrivalLedger(n.intakePerHour ?? 0, quota)];
+    return [n.id, new ArrivalLedger(n.intakePerHour ?? 0, quota, caps.get(n.id))];
   }));
   const isShuttle = (c: Craft) => !c.type.canLandAt.includes('origin') && c.type.canLandAt.includes('staging') && c.type.canLandAt.includes('destination');
   const rescuers = crafts.filter((c) => !isShuttle(c) && c.type.canLandAt.includes('staging') && c.type.canLandAt.includes('destination'));
@@ -136,13 +138,18 @@ export interface Seed {
 /** Puts the kept legs into the crafts and the ledgers: positions, fuel, duty, landing slots, arrivals, holding. */
 function applySeed(crafts: Craft[], deps: PickupDeps, seed: Seed): void {
   const { net, holding } = deps;
+  const byId = new Map(net.instance.detainees.map((d) => [d.id, d]));
   for (const craft of crafts) {
     const legs = seed.frozen.get(craft.spec.id) ?? [];
     const last = legs[legs.length - 1];
     const free = last ? last.arrive + (last.alight.length > 0 ? craft.type.unloadMinutes / 60 : 0) + MARGIN_H : craft.from;
     legs.forEach((l, i) => {
       if (net.nodes.get(l.to)?.kind === 'origin') deps.slots.get(l.to)?.add(l.arrive - MARGIN_H, (legs[i + 1]?.depart ?? free) + MARGIN_H, 1);
-      if (net.nodes.get(l.to)?.kind === 'destination' && l.alight.length > 0) deps.arrivals.get(l.to)?.add(l.arrive, utcDay(net, l.arrive), l.alight.length);
+      if (net.nodes.get(l.to)?.kind === 'destination' && l.alight.length > 0) {
+        const ledger = deps.arrivals.get(l.to);
+        ledger?.add(l.arrive, utcDay(net, l.arrive), l.alight.length);
+        if (ledger?.capsNationality) ledger.addNationalities(utcDay(net, l.arrive), l.alight.map((id) => { const d = byId.get(id); return d && nationalityOf(d); }));
+      }
     });
     commitLegs(craft, legs, Math.max(free, seed.at, craft.from));
     const again = seed.preload.get(craft.spec.id);

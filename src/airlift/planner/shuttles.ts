@@ -4,6 +4,7 @@ import { commitLegs, dutyFits, nextDay, route, type Craft, type PlannedLeg } fro
 import { MARGIN_H, type ArrivalLedger, type MinuteLedger } from './ledgers.js';
 import { Manifest } from './manifest.js';
 import { fuelAfter, legsFrom } from './timeline.js';
+import { nationalityOf } from '../nationality.js';
 
 /**
  * Onward flights from staging nodes to destinations, flown by the aircraft that cannot land at origins. A
@@ -16,6 +17,8 @@ interface RunAt {
   staging: string;
   alight: number;
   maxHold: number;
+  /** The nationality of the detainee the run is made for, when some destination caps it (x-1). */
+  nat?: string;
 }
 
 interface Run {
@@ -68,6 +71,10 @@ export class Shuttles {
     const cap = node?.holdingCapacity ?? 0;
     const holding = this.deps.holding.get(staging);
     if (!holding || maxHold <= 0) return false;
+    const natOf = nationalityOf(d);
+    // A nationality some destination caps: a failure to find a run for it says nothing about the others.
+    const nat = natOf !== undefined && [...this.deps.arrivals.values()].some((l) => l.caps(natOf)) ? natOf : undefined;
+    const runAt: RunAt = { staging, alight, maxHold, ...(nat !== undefined ? { nat } : {}) };
     // Runs that left long before anyone alighting now could board are done with (open runs are in order of departure).
     let stale = 0;
     while (stale < this.#runs.length && this.#runs[stale]!.depart < alight - maxHold - 1) stale++;
@@ -78,7 +85,8 @@ export class Shuttles {
       run.depart - run.craft.type.loadMinutes / 60 >= alight + MARGIN_H &&
       run.depart - alight <= maxHold &&
       run.manifest.fits(d) &&
-      this.#intakeRoom(run);
+      this.#intakeRoom(run) &&
+      this.#natRoom(run, d);
     const held = (run: Run) => holding.peak(alight, run.depart + MARGIN_H) + 1 <= cap;
     const ok = (run: Run) => cheap(run) && held(run);
     // Open runs are kept in order of departure, and a later departure means a longer stay: once the holding is
@@ -94,25 +102,27 @@ export class Shuttles {
       if (!run) {
         const craft = this.deps.crafts.find((c) => c.spec.id === pref.aircraft);
         const label = this.deps.usedLabels?.has(pref.label) ? undefined : pref.label;
-        run = craft ? this.#newRun({ staging, alight, maxHold }, { crafts: [craft], ...(label !== undefined ? { label, notBefore: pref.depart } : {}) }) : null;
+        run = craft ? this.#newRun(runAt, { crafts: [craft], ...(label !== undefined ? { label, notBefore: pref.depart } : {}) }) : null;
         if (run && !ok(run)) run = null;
       }
     }
-    const key = `${staging}\n${alight}`;
+    const key = `${staging}\n${alight}\n${nat ?? ''}`;
     // When no run could be found or made for an alighting at `staging`, none can for one soon after either,
     // until a run is made: when downstream (holding, intake) is full, pickups fail fast.
     const blocked = !replay && !rescue && alight <= (this.#blocked.get(staging) ?? -Infinity) + 0.25;
-    run ??= first(() => true) ?? (this.#noRun === key || blocked ? null : this.#newRun({ staging, alight, maxHold }));
+    run ??= first(() => true) ?? (this.#noRun === key || blocked ? null : this.#newRun(runAt));
     if (!run) {
       this.#noRun = key;
-      this.#blocked.set(staging, Math.max(alight, this.#blocked.get(staging) ?? -Infinity));
+      if (nat === undefined) this.#blocked.set(staging, Math.max(alight, this.#blocked.get(staging) ?? -Infinity));
     }
-    if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun({ staging, alight, maxHold }, { crafts: this.deps.rescuers });
+    if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun(runAt, { crafts: this.deps.rescuers });
     if (!run || !ok(run)) return false;
     run.manifest.add(d);
     if (run.manifest.people.length >= run.craft.type.seats) run.closed = true;
     holding.add(alight, run.depart + MARGIN_H, 1);
-    this.deps.arrivals.get(run.dest)?.add(run.arrive, utcDay(this.deps.net, run.arrive), 1);
+    const ledger = this.deps.arrivals.get(run.dest);
+    ledger?.add(run.arrive, utcDay(this.deps.net, run.arrive), 1);
+    if (ledger?.capsNationality) ledger.addNationalities(utcDay(this.deps.net, run.arrive), [nationalityOf(d)]);
     return true;
   }
 
@@ -134,10 +144,13 @@ export class Shuttles {
   }
 
   /** The earliest arrival at `dest` from `t` on (quarter-hour steps, at most `slack` hours later) with intake room; null when none. */
-  #roomFrom(dest: string, t: number, slack: number): number | null {
+  #roomFrom(dest: string, t: number, slack: number, nat?: string): number | null {
     const ledger = this.deps.arrivals.get(dest);
     if (!ledger) return null;
-    for (let at = t; at <= t + Math.max(0, slack); at += 0.25) if (ledger.room(at, utcDay(this.deps.net, at), 1) >= 1) return at;
+    for (let at = t; at <= t + Math.max(0, slack); at += 0.25) {
+      const day = utcDay(this.deps.net, at);
+      if (ledger.room(at, day, 1) >= 1 && ledger.natRoom(day, nat) >= 1) return at;
+    }
     return null;
   }
 
@@ -153,6 +166,12 @@ export class Shuttles {
     const room = this.deps.arrivals.get(run.dest)?.room(run.arrive, utcDay(this.deps.net, run.arrive), 1) ?? 0;
     if (room < 1) run.closed = true;
     return room >= 1;
+  }
+
+  /** Room for one more arrival of `d`'s nationality at the run's destination on its arrival day (x-1); the run stays open for others. */
+  #natRoom(run: Run, d: TAirliftDetainee): boolean {
+    const ledger = this.deps.arrivals.get(run.dest);
+    return !ledger?.capsNationality || ledger.natRoom(utcDay(this.deps.net, run.arrive), nationalityOf(d)) >= 1;
   }
 
   #newRun(at: RunAt, opts: { crafts?: Craft[]; label?: string; notBefore?: number } = {}): Run | null {
@@ -205,7 +224,7 @@ export class Shuttles {
         let loaded = legsFrom(craft, loadedHops, depart - refuel, '');
         let arrive = loaded[loaded.length - 1]?.arrive ?? depart;
         // When the destination's intake is full at that hour, leave later (people wait at the staging node).
-        const later = this.#roomFrom(dest.id, arrive, alight + maxHold - depart);
+        const later = this.#roomFrom(dest.id, arrive, alight + maxHold - depart, at.nat);
         if (later === null) continue;
         if (later > arrive) {
           depart += later - arrive;
