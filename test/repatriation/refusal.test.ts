@@ -1,8 +1,9 @@
 import { ZodError } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit, type Ctx } from '../../src/access/index.js';
+import { internMarking, listAudit, type Ctx } from '../../src/access/index.js';
 import { listResidents } from '../../src/camps/index.js';
 import { cancelHandover, showHandover } from '../../src/custody/index.js';
+import { parseMarking } from '../../src/kernel/index.js';
 import { listDetainees, listFacilities, showDetainee } from '../../src/registry/index.js';
 import { createBatch, handOverBatch, receiveBatch, refuseBatch, setCountryStatus, showBatch, withdrawBatch } from '../../src/repatriation/index.js';
 import { DIALECTS } from '../support/stores.js';
@@ -87,4 +88,22 @@ describe.each(DIALECTS)('repatriation batch refused or withdrawn (%s)', (dialect
     expect((await showDetainee(diplo, detainees[2]!)).status).toBe('repatriated');
   });
 
+
+  it('is one transaction: a handover the receiver cannot end stops the refusal and nothing is stored', async () => {
+    const b = await plan([d(detainees[1]!), d(detainees[3]!)]);
+    const handing = await handOverBatch(await w.cx('hf.s'), b.id);
+    // The second detainee's record is re-marked so that the receiving agency no longer sees it.
+    const was = (await w.store.db.selectFrom('detainees').select('marking_id').where('isn', '=', detainees[3]!).executeTakeFirstOrThrow()).marking_id;
+    const noforn = await internMarking(w.store.db, parseMarking('S//NOFORN'), 'USA');
+    await w.store.db.updateTable('detainees').set({ marking_id: noforn }).where('isn', '=', detainees[3]!).execute();
+    const err = await errorOf(refuseBatch(await w.cx('irq-cts.s'), b.id, { reason: 'not ours' }));
+    expect(err.code).toBe('NOT_FOUND');
+    const after = await showBatch(diplo, b.id);
+    expect([after.status, after.version]).toEqual(['handing-over', handing.version]);
+    expect(after.members.map((m) => [m.state, m.outcome])).toEqual([['awaiting-receipt', null], ['awaiting-receipt', null]]);
+    expect((await showHandover(await w.as('hf.s'), handing.members[0]!.handover!)).status).toBe('pending');
+    // Seen again, the holder withdraws them all.
+    await w.store.db.updateTable('detainees').set({ marking_id: was }).where('isn', '=', detainees[3]!).execute();
+    expect((await withdrawBatch(await w.cx('hf.s'), b.id, { reason: 'receiver cannot see the record', ifNoneReceived: 'cancelled' })).status).toBe('cancelled');
+  });
 });
