@@ -1,6 +1,12 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Scope } from '../access/index.js';
+import { DomainError } from '../kernel/index.js';
 import type { CasesTable, Db } from '../store/index.js';
+import { CasesErrors } from './cases.errors.js';
+import type { CASE_STATUSES } from './cases.schemas.js';
+import { caseTransitionFault } from './status.js';
+
+type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Case rows, their detainees and evidence counts: every select filtered by the caller's scope. */
 
@@ -59,9 +65,16 @@ export async function caseCount(db: Db): Promise<number> {
   return Number(r.n);
 }
 
-/** Sets a case's status when its version is still `version`; the number of rows changed (0 or 1). */
-export async function updateCaseStatus(db: Db, id: string, version: number, change: { status: string; now: string }): Promise<number> {
-  const r = await db.updateTable('cases').set({ status: change.status, version: version + 1, updated_at: change.now }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+/**
+ * Sets a case's status when its version is still `version` and its status still `from`; the number of rows
+ * changed (0 or 1). The transition rule is enforced here, whoever calls.
+ * @throws DomainError CASES_BAD_TRANSITION naming the field (status or reason).
+ */
+export async function updateCaseStatus(db: Db, id: string, version: number, change: { from: string; status: string; reason: string | null; now: string }): Promise<number> {
+  const fault = caseTransitionFault(change.from as CaseStatus, change.status as CaseStatus, change.reason);
+  if (fault) throw new DomainError('conflict', CasesErrors.CASES_BAD_TRANSITION, `${fault.field}: ${fault.reason}`, { field: fault.field, reason: fault.reason, from: change.from, to: change.status });
+  const r = await db.updateTable('cases').set({ status: change.status, version: version + 1, updated_at: change.now })
+    .where('id', '=', id).where('version', '=', version).where('status', '=', change.from).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 

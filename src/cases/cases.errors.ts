@@ -10,6 +10,7 @@ export const CasesErrors = defineErrors({
   CASES_CONTENT_TYPE: { kind: 'invalid', when: 'An evidence file has a content type outside the allow-list, or its bytes do not match it.' },
   CASES_CONTENT_ENCODING: { kind: 'invalid', when: 'An evidence file is not valid base64.' },
   CASES_NOT_CASE_AGENCY: { kind: 'forbidden', when: 'A case\'s status is changed by someone outside the prosecutor\'s agency.' },
+  CASES_BAD_TRANSITION: { kind: 'conflict', when: 'A case\'s status change goes back, closes without a reason before trial, or reopens other than closed → open with a reason.' },
   DECLASS_ALREADY_RELEASABLE: { kind: 'conflict', when: 'A release is requested of a version the audience may already see.' },
   DECLASS_NOT_ORIGINATOR: { kind: 'forbidden', when: 'A reviewer of another agency than the item\'s originator tries to decide or confirm.' },
   DECLASS_ALREADY_DECIDED: { kind: 'conflict', when: 'A decision is made on a request that is already decided (or expired).' },

@@ -54,8 +54,14 @@ export const ZCreateCaseRequest = z.strictObject({
 });
 export type TCreateCaseRequest = z.input<typeof ZCreateCaseRequest>;
 
-/** Changing a case's status (optimistic: names the version it saw). */
-export const ZCaseStatusRequest = z.strictObject({ status: z.enum(CASE_STATUSES), version: z.number().int().min(1) });
+/**
+ * Changing a case's status (optimistic: names the version it saw). Forward only; closing before trial and
+ * reopening (closed → open) need a reason.
+ */
+export const ZCaseStatusRequest = z.strictObject({
+  status: z.enum(CASE_STATUSES), version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(2000).optional().describe('why: required to close a case that was not tried, and to reopen one'),
+});
 export type TCaseStatusRequest = z.input<typeof ZCaseStatusRequest>;
 
 export const ZCaseListQuery = z.strictObject({

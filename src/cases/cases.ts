@@ -129,9 +129,10 @@ export async function showCase(ctx: Ctx, idOrRef: string): Promise<TCaseDetail> 
 }
 
 /**
- * Moves a case to another status; only users of the prosecutor's agency may. Optimistic: `version` must be
- * the case's current version. Requires `cases:write`. Audited.
- * @throws DomainError NOT_FOUND, CASES_NOT_CASE_AGENCY, STALE_VERSION.
+ * Moves a case to another status; only users of the prosecutor's agency may. Forward only (open → referred →
+ * charged → tried → closed); closing before trial and reopening (closed → open only) need a reason, which is
+ * audited. Optimistic: `version` must be the case's current version. Requires `cases:write`. Audited.
+ * @throws DomainError NOT_FOUND, CASES_NOT_CASE_AGENCY, STALE_VERSION, CASES_BAD_TRANSITION.
  */
 export async function setCaseStatus(ctx: Ctx, idOrRef: string, raw: TCaseStatusRequest): Promise<TCaseDetail> {
   requirePermission(ctx.principal, 'cases:write');
@@ -141,9 +142,10 @@ export async function setCaseStatus(ctx: Ctx, idOrRef: string, raw: TCaseStatusR
     if (c.agency_id !== ctx.principal.agencyId) {
       throw new DomainError('forbidden', CasesErrors.CASES_NOT_CASE_AGENCY, `case ${c.ref} belongs to ${c.agency}`, { reason: 'not your agency\'s case' });
     }
-    const n = await updateCaseStatus(trx, c.id, input.version, { status: input.status, now: ctx.clock.now().toISOString() });
+    if (input.version !== c.version) throw new DomainError('conflict', KernelErrors.STALE_VERSION, `version: case ${c.ref} is at version ${c.version}`, { field: 'version', reason: 'stale', current: c.version });
+    const n = await updateCaseStatus(trx, c.id, input.version, { from: c.status, status: input.status, reason: input.reason ?? null, now: ctx.clock.now().toISOString() });
     if (n === 0) throw new DomainError('conflict', KernelErrors.STALE_VERSION, `version: case ${c.ref} is at version ${c.version}`, { field: 'version', reason: 'stale', current: c.version });
-    await ctx.audit.record(trx, { action: 'case.status', subjectType: 'case', subjectId: c.id, details: { from: c.status, to: input.status } });
+    await ctx.audit.record(trx, { action: 'case.status', subjectType: 'case', subjectId: c.id, details: { from: c.status, to: input.status, reason: input.reason ?? null } });
   });
   return showCase(ctx, idOrRef);
 }

@@ -14,6 +14,8 @@ export { CasesErrors } from './cases.errors.js';
 export { checkContent, sha256Hex } from './content.js';
 /** The release rules, pure: which country a marking admits, the marking of a release as is, lower-than. */
 export { admits, releasedTo, notHigher, needsSecondReviewer } from './policy.js';
+/** The rule of a case's status changes (forward only; closing and reopening with a reason). */
+export { caseTransitionFault } from './status.js';
 /**
  * Case files: `createCase`, `listCases`, `showCase` (evidence and readiness as the caller may see them),
  * `setCaseStatus`.

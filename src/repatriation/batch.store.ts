@@ -43,7 +43,7 @@ export async function closeMembers(db: Db, batchId: string): Promise<void> {
   await db.updateTable('repatriation_batch_members').set({ open_person: null }).where('batch_id', '=', batchId).execute();
 }
 
-export async function updateMember(db: Db, batchId: string, position: number, set: Partial<Pick<MemberRow, 'state' | 'handover_id' | 'movement_batch' | 'handed_over_at' | 'open_person'>>): Promise<void> {
+export async function updateMember(db: Db, batchId: string, position: number, set: Partial<Pick<MemberRow, 'state' | 'handover_id' | 'movement_batch' | 'handed_over_at' | 'open_person' | 'outcome' | 'outcome_reason'>>): Promise<void> {
   await db.updateTable('repatriation_batch_members').set(set).where('batch_id', '=', batchId).where('position', '=', position).execute();
 }
 

@@ -126,7 +126,7 @@ export async function createBatch(ctx: Ctx, raw: TCreateBatchRequest): Promise<T
     }, members.map((m, position) => ({
       batch_id: batchId, position, kind: m.kind, detainee_id: m.kind === 'detainee' ? m.personId : null, resident_id: m.kind === 'resident' ? m.personId : null,
       state: 'planned', handover_id: null, movement_batch: null, handed_over_at: null,
-      open_person: m.kind === 'detainee' ? `d:${m.personId}` : `r:${m.personId}`,
+      open_person: m.kind === 'detainee' ? `d:${m.personId}` : `r:${m.personId}`, outcome: null, outcome_reason: null,
     }))).catch((e: unknown) => {
       // Another batch took one of these persons between the check above and this insert.
       if (classifyDbError(e).kind === 'unique') throw new DomainError('conflict', RepatriationErrors.REPATRIATION_MEMBER_UNAVAILABLE, 'members: a person of this batch was just planned in another open batch; try again', { field: 'members', reason: 'already in an open batch' });

@@ -1,13 +1,17 @@
 import { DomainError, newId } from '../kernel/index.js';
 import { findAgencyByCode, requirePermission, withDb, type Ctx } from '../access/index.js';
 import { releaseResidents } from '../camps/index.js';
-import { createHandover, recordEvent, signHandover, type CustodyCtx } from '../custody/index.js';
+import { cancelHandover, createHandover, recordEvent, showHandover, signHandover, type CustodyCtx } from '../custody/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { closeMembers, selectMembers, updateBatch, updateMember, type BatchRow, type MemberRow } from './batch.store.js';
 import { batchRow, checkConditions, membersOf, showBatch } from './batches.js';
 import { countryRecordUnscoped, insertStatusChanges, updateCountry } from './country.store.js';
 import { RepatriationErrors } from './repatriation.errors.js';
-import { BATCH_STATUSES_OF_COUNTRY, ZHandOverRequest, type CountryStatus, type TBatch, type THandOverRequest } from './repatriation.schemas.js';
+import {
+  BATCH_STATUSES_OF_COUNTRY, ZBatchOutcomeRequest, ZHandOverRequest, type CountryStatus, type TBatch, type TBatchOutcomeRequest, type THandOverRequest,
+} from './repatriation.schemas.js';
+
+const CANCELLED_IN_CUSTODY = 'the custody handover was cancelled outside the batch';
 
 /**
  * The handover of a batch, by the parties that hold its members: the detainees' custodian signs a custody
@@ -21,15 +25,29 @@ function stateError(id: string, reason: string): DomainError {
   return new DomainError('conflict', RepatriationErrors.REPATRIATION_BATCH_STATE, `batch ${id}: ${reason}`, { field: 'status', reason });
 }
 
-/** The batch's status from its members: handed over when all are, else handing over. */
-async function settle(ctx: Ctx, db: Db, b: BatchRow): Promise<void> {
+/**
+ * The batch's status from its members. Someone awaiting receipt: handing over. Someone received: handing over
+ * while others are still planned, else handed over (closed; those not handed over stay recorded as such).
+ * Nobody received and nobody awaiting: `ifNoneReceived` — back to planned (the members not handed over are
+ * planned again, their last outcome kept) or cancelled (closed).
+ */
+async function settle(ctx: Ctx, db: Db, b: BatchRow, ifNoneReceived: 'planned' | 'cancelled' = 'planned'): Promise<void> {
   const members = await selectMembers(db, [b.id]);
-  const done = members.every((m) => m.state === 'handed-over');
+  const count = (state: string) => members.filter((m) => m.state === state).length;
+  const [received, awaiting, planned] = [count('handed-over'), count('awaiting-receipt'), count('planned')];
   const now = ctx.clock.now().toISOString();
-  const set = done ? { status: 'handed-over', closed_at: now, closed_by: ctx.principal.username } : { status: 'handing-over' };
+  const closed = { closed_at: now, closed_by: ctx.principal.username };
+  let set: Parameters<typeof updateBatch>[3];
+  if (awaiting > 0 || (received > 0 && planned > 0)) set = { status: 'handing-over' };
+  else if (received > 0) set = { status: 'handed-over', ...closed };
+  else if (ifNoneReceived === 'cancelled') set = { status: 'cancelled', ...closed };
+  else {
+    set = { status: 'planned' };
+    for (const m of members.filter((x) => x.state === 'not-handed-over')) await updateMember(db, b.id, m.position, { state: 'planned' });
+  }
   if (!(await updateBatch(db, b.id, b.version, set))) throw stateError(b.id, 'changed meanwhile; read it again');
-  if (done) await closeMembers(db, b.id);
-  await startRepatriating(ctx, db, b);
+  if (set.closed_at) await closeMembers(db, b.id);
+  if (received > 0 || awaiting > 0) await startRepatriating(ctx, db, b);
 }
 
 /**
@@ -127,15 +145,81 @@ export async function receiveBatch(cx: CustodyCtx, id: string): Promise<TBatch> 
     if (awaiting.length === 0) throw stateError(id, 'no detainee handover awaits receipt');
     const now = cx.clock.now().toISOString();
     const receiver = await findAgencyByCode(trx, b.receiving_code);
+    let signedNow = 0;
     for (const m of awaiting) {
-      const signed = await signHandover(tx, m.handover_id!);
+      const h = await showHandover(tx, m.handover_id!);
+      if (h.status === 'cancelled') {
+        await updateMember(trx, id, m.position, { state: 'not-handed-over', outcome: 'cancelled', outcome_reason: CANCELLED_IN_CUSTODY });
+        continue;
+      }
+      signedNow += 1;
+      const signed = h.status === 'completed' ? h : await signHandover(tx, m.handover_id!);
       // Received by the country's officials, the detainee leaves the operation: the custody log says so and the
       // registry marks them repatriated.
       await recordEvent(tx, { type: 'repatriation', detainee: signed.detainee, country: b.country, receivingAuthority: receiver?.name ?? b.receiving_code });
       await updateMember(trx, id, m.position, { state: 'handed-over', handed_over_at: now });
     }
+    if (signedNow === 0) throw stateError(id, 'every pending handover was cancelled in custody; refuse or withdraw the batch to record it');
     await settle(tx, trx, b);
     await cx.audit.record(trx, { action: 'repatriation.batch.receive', subjectType: 'repatriation-batch', subjectId: id, details: { handovers: awaiting.map((m) => m.handover_id) } });
   });
   return showBatch(cx, id);
+}
+
+/**
+ * Ends every pending detainee handover of a batch handing over: `refused` by the receiving agency, or
+ * `withdrawn` by the agency that released them (custody's cancel, one handover at a time, all in this
+ * transaction). Each such member is recorded as not handed over with the outcome and reason; a handover
+ * already signed in custody counts as received, one already cancelled in custody as `cancelled`. The batch then
+ * follows the outcome (see `settle`): handed over with the members actually received, still handing over while
+ * others are planned, or — nobody received — back to planned or cancelled (`ifNoneReceived`). Requires
+ * `repatriation:handover` and `custody:sign`. Audited.
+ * @throws DomainError INVALID_INPUT (reason), NOT_FOUND, REPATRIATION_BATCH_STATE (not handing over, or
+ *   nothing pending), REPATRIATION_NOT_PARTY (refusing outside the receiving agency, withdrawing outside the
+ *   releasing one), and custody's errors.
+ */
+async function endHandovers(cx: CustodyCtx, id: string, outcome: 'refused' | 'withdrawn', raw: TBatchOutcomeRequest): Promise<TBatch> {
+  requirePermission(cx.principal, 'repatriation:handover');
+  const input = ZBatchOutcomeRequest.parse(raw);
+  await inTransaction(cx.db, async (trx) => {
+    const tx: CustodyCtx = { ...withDb(cx, trx), keyring: cx.keyring };
+    const b = await batchRow(trx, tx, id);
+    if (b.status !== 'handing-over') throw stateError(id, `is ${b.status}; only a batch handing over has handovers to ${outcome === 'refused' ? 'refuse' : 'withdraw'}`);
+    const awaiting = (await selectMembers(trx, [id])).filter((m) => m.state === 'awaiting-receipt');
+    if (awaiting.length === 0) throw stateError(id, 'no detainee handover awaits receipt');
+    const me = cx.principal.agencyCode;
+    const notParty = (reason: string) => new DomainError('forbidden', RepatriationErrors.REPATRIATION_NOT_PARTY, `batch ${id}: ${reason}`, { field: 'agency', reason });
+    if (outcome === 'refused' && me !== b.receiving_code) throw notParty(`only the receiving agency ${b.receiving_code} refuses its handovers, not ${me}`);
+    const now = cx.clock.now().toISOString();
+    const ended: string[] = [];
+    for (const m of awaiting) {
+      const h = await showHandover(tx, m.handover_id!);
+      if (h.status === 'completed') {
+        await recordEvent(tx, { type: 'repatriation', detainee: h.detainee, country: b.country, receivingAuthority: b.receiving_code });
+        await updateMember(trx, id, m.position, { state: 'handed-over', handed_over_at: now });
+        continue;
+      }
+      if (h.status === 'cancelled') {
+        await updateMember(trx, id, m.position, { state: 'not-handed-over', outcome: 'cancelled', outcome_reason: CANCELLED_IN_CUSTODY });
+        continue;
+      }
+      if (outcome === 'withdrawn' && h.from.agency !== me) throw notParty(`handover ${h.id} was released by ${h.from.agency}; only that agency withdraws it, not ${me}`);
+      await cancelHandover(tx, h.id);
+      await updateMember(trx, id, m.position, { state: 'not-handed-over', outcome, outcome_reason: input.reason });
+      ended.push(h.id);
+    }
+    await settle(tx, trx, b, input.ifNoneReceived);
+    await cx.audit.record(trx, { action: `repatriation.batch.${outcome === 'refused' ? 'refuse' : 'withdraw'}`, subjectType: 'repatriation-batch', subjectId: id, details: { reason: input.reason, handovers: ended, ifNoneReceived: input.ifNoneReceived } });
+  });
+  return showBatch(cx, id);
+}
+
+/** The receiving agency refuses every pending detainee handover of the batch (see `endHandovers`). */
+export function refuseBatch(cx: CustodyCtx, id: string, raw: TBatchOutcomeRequest): Promise<TBatch> {
+  return endHandovers(cx, id, 'refused', raw);
+}
+
+/** The releasing agency withdraws every pending detainee handover of the batch (see `endHandovers`). */
+export function withdrawBatch(cx: CustodyCtx, id: string, raw: TBatchOutcomeRequest): Promise<TBatch> {
+  return endHandovers(cx, id, 'withdrawn', raw);
 }

@@ -27,6 +27,12 @@ export { createBatch, cancelBatch, listBatches, showBatch } from './batches.js';
  *   const done = await receiveBatch(custodyCtx(receivingCtx, keyring), batch.id);  // the country's officials sign
  */
 export { handOverBatch, receiveBatch } from './handover.js';
+/**
+ * When the handover fails: the receiving agency refuses (`refuseBatch`), or the holder withdraws
+ * (`withdrawBatch`), every pending handover of the batch; the members are recorded as not handed over with the
+ * reason and the batch follows (handed over with those received, or back to planned / cancelled).
+ */
+export { refuseBatch, withdrawBatch } from './handover.js';
 /** What repatriation contributes to the coordination agenda and the outcome dashboard. */
 export { repatriationAgendaSource, repatriationOutcomeSource } from './contributions.js';
 /** The scenario's countries of origin, loaded in bulk (called by the scenario loader). */

@@ -28,7 +28,7 @@ export async function presentBatches(ctx: Ctx, rows: readonly BatchRow[], member
     const shown: TBatchMember[] = [];
     let hidden = 0;
     for (const m of members.filter((x) => x.batch_id === b.id)) {
-      const base = { state: m.state as TBatchMember['state'], handover: m.handover_id };
+      const base = { state: m.state as TBatchMember['state'], handover: m.handover_id, outcome: m.outcome as TBatchMember['outcome'], outcomeReason: m.outcome_reason };
       const d = m.detainee_id ? detainees.get(m.detainee_id) : undefined;
       const r = m.resident_id ? residents.get(m.resident_id) : undefined;
       if (d) {

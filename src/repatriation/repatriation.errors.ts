@@ -9,4 +9,5 @@ export const RepatriationErrors = defineErrors({
   REPATRIATION_BAD_RECEIVER: { kind: 'invalid', when: 'The receiving agency of a batch does not exist, is not of the batch\'s country, or is not of a kind that receives nationals.' },
   REPATRIATION_BATCH_STATE: { kind: 'conflict', when: 'A batch operation does not fit the batch\'s status (cancel after a handover began, a handover of a closed batch, nothing left to hand over).' },
   REPATRIATION_FIELD_WITHHELD: { kind: 'forbidden', when: 'A batch needs a camp resident\'s field (nationality, sex, birth) that the caller\'s agency agreement withholds.' },
+  REPATRIATION_NOT_PARTY: { kind: 'forbidden', when: 'A batch\'s handovers are refused by someone outside the receiving agency, or withdrawn by someone outside the agency that released them.' },
 });

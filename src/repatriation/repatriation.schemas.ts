@@ -50,8 +50,16 @@ export const ANSWER_OUTCOMES = ['accepted', 'accepted-with-conditions', 'decline
 /** The life of a batch: planned, handing over (some members already handed over), handed over, or cancelled. */
 export const BATCH_STATUSES = ['planned', 'handing-over', 'handed-over', 'cancelled'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
-/** Where a member of a batch stands: planned, awaiting the receiving officials' signature (detainees), handed over. */
-export const MEMBER_STATES = ['planned', 'awaiting-receipt', 'handed-over'] as const;
+/**
+ * Where a member of a batch stands: planned, awaiting the receiving officials' signature (detainees), handed
+ * over, or not handed over (the custody handover was refused by the receiving agency, withdrawn by the holder,
+ * or cancelled in custody outside the batch; see `MEMBER_OUTCOMES`).
+ */
+export const MEMBER_STATES = ['planned', 'awaiting-receipt', 'handed-over', 'not-handed-over'] as const;
+/** Why a member was not handed over: the custody outcome of their handover. */
+export const MEMBER_OUTCOMES = ['refused', 'withdrawn', 'cancelled'] as const;
+/** What becomes of a batch of which nobody was received once its pending handovers are refused or withdrawn. */
+export const NONE_RECEIVED = ['planned', 'cancelled'] as const;
 /** The age groups nationals are counted in. */
 export const AGE_GROUPS = ['under-12', '12-17', 'adult', 'unknown'] as const;
 /** Agency kinds that may receive nationals on a country's behalf. */
@@ -201,6 +209,8 @@ export const ZBatchMember = z.object({
   age: z.number().nullable(),
   state: z.enum(MEMBER_STATES),
   handover: z.string().nullable().describe('the custody handover of a detainee'),
+  outcome: z.enum(MEMBER_OUTCOMES).nullable().describe('why the member was not handed over (kept when the batch returns to planned)'),
+  outcomeReason: z.string().nullable(),
   marking: z.string(),
 });
 export type TBatchMember = z.infer<typeof ZBatchMember>;
@@ -223,6 +233,17 @@ export const ZBatch = z.object({
   marking: z.string(),
 });
 export type TBatch = z.infer<typeof ZBatch>;
+
+/**
+ * Refusing (receiving agency) or withdrawing (holder) a batch's pending detainee handovers: the reason is
+ * recorded on each member not handed over; `ifNoneReceived` says whether a batch of which nobody was received
+ * returns to planned (default) or is cancelled.
+ */
+export const ZBatchOutcomeRequest = z.strictObject({
+  reason: z.string().trim().min(1, 'a reason is required').max(2000),
+  ifNoneReceived: z.enum(NONE_RECEIVED).default('planned'),
+});
+export type TBatchOutcomeRequest = z.input<typeof ZBatchOutcomeRequest>;
 
 export const ZBatchList = z.object({ items: z.array(ZBatch), marking: z.string() });
 export type TBatchList = z.infer<typeof ZBatchList>;

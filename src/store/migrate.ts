@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_cases.js';
 import * as m0008 from './migrations/0008_repatriation.js';
 import * as m0009 from './migrations/0009_coordination.js';
 import * as m0010 from './migrations/0010_custody_camps.js';
+import * as m0011 from './migrations/0011_repatriation_outcomes.js';
 
 /** Every migration, in order. One TypeScript file per change, run on both dialects. */
 const MIGRATIONS = {
@@ -23,6 +24,7 @@ const MIGRATIONS = {
   '0008_repatriation': m0008,
   '0009_coordination': m0009,
   '0010_custody_camps': m0010,
+  '0011_repatriation_outcomes': m0011,
 } as const;
 
 /**

@@ -73,6 +73,9 @@ export interface RepatriationBatchMembersTable {
   handed_over_at: string | null;
   /** `d:<id>` / `r:<id>` while the batch is open (unique), null once it is closed. */
   open_person: string | null;
+  /** For a member not handed over: `refused`, `withdrawn` or `cancelled` (in custody, outside the batch). */
+  outcome: string | null;
+  outcome_reason: string | null;
 }
 
 /** The tables as they appear in the `Database` interface. */

@@ -52,6 +52,27 @@ describe.each(DIALECTS)('cases and declass commands (%s)', (dialect) => {
     expect(again.stderr).toContain('already decided');
   });
 
+  it('moves a case forward only; closing before trial and reopening need a reason', async () => {
+    const c = json<TCaseDetail>(await run(['--as', 'le-id.prosecutor', '--json', 'cases', 'status', 'CASE-CLI', 'charged']));
+    expect(c.status).toBe('charged');
+    const back = await run(['--as', 'le-id.prosecutor', 'cases', 'status', 'CASE-CLI', 'referred']);
+    expect(back.code).toBe(6);
+    expect(back.stderr).toContain('moves forward only');
+    const noReason = await run(['--as', 'le-id.prosecutor', 'cases', 'status', 'CASE-CLI', 'closed']);
+    expect(noReason.code).toBe(6);
+    expect(noReason.stderr).toContain('reason');
+    const badStatus = await run(['--as', 'le-id.prosecutor', 'cases', 'status', 'CASE-CLI', 'finished']);
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr).toContain('<status>');
+    const closed = json<TCaseDetail>(await run(['--as', 'le-id.prosecutor', '--json', 'cases', 'status', 'CASE-CLI', 'closed', '--reason', 'charges dropped']));
+    expect(closed.status).toBe('closed');
+    const reopened = json<TCaseDetail>(await run(['--as', 'le-id.prosecutor', '--json', 'cases', 'status', 'CASE-CLI', 'open', '--reason', 'new witness', '--if-version', String(closed.version)]));
+    const stale = await run(['--as', 'le-id.prosecutor', 'cases', 'status', 'CASE-CLI', 'referred', '--if-version', String(closed.version)]);
+    expect(stale.code).toBe(6);
+    expect(stale.stderr).toContain('version');
+    expect(reopened.status).toBe('open');
+  });
+
   it('refuses a file of a type off the list and a marking that does not parse, naming the option', async () => {
     const exe = join(dir, 'tool.exe');
     writeFileSync(exe, 'MZ');

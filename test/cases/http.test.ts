@@ -57,6 +57,22 @@ describe.each(DIALECTS)('cases over HTTP on %s', (dialect) => {
     expect(md.body).toContain('(C//REL TO IRQ, USA) redacted text');
   });
 
+  it('moves a case forward only, answering a bad transition with problem+json naming the field', async () => {
+    const c = await us.send('POST', '/api/cases', { ref: 'CASE-H-STATUS', title: 'Status over HTTP', detainees: [w.isns[0]], jurisdiction: { kind: 'receiving', country: 'IRQ' } });
+    const tried = await us.send('POST', '/api/cases/CASE-H-STATUS/status', { status: 'tried', version: c.json<{ version: number }>().version });
+    expect(tried.statusCode, tried.body).toBe(200);
+    const version = tried.json<{ version: number }>().version;
+    const back = await us.send('POST', '/api/cases/CASE-H-STATUS/status', { status: 'charged', version });
+    expect(back.statusCode).toBe(409);
+    expect(back.json()).toMatchObject({ code: 'CASES_BAD_TRANSITION' });
+    expect(back.body).toContain('status');
+    const closed = await us.send('POST', '/api/cases/CASE-H-STATUS/status', { status: 'closed', version });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const noReason = await us.send('POST', '/api/cases/CASE-H-STATUS/status', { status: 'open', version: version + 1 });
+    expect([noReason.statusCode, noReason.json<{ code: string }>().code]).toEqual([409, 'CASES_BAD_TRANSITION']);
+    expect(noReason.body).toContain('reason');
+  });
+
   it('refuses oversized evidence files, naming the field, and stores nothing', async () => {
     const before = await count(w, 'evidence_items');
     const big = Buffer.alloc(5 * 1024 * 1024 + 10, 0x41).toString('base64');

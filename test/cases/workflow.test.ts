@@ -179,4 +179,25 @@ describe.each(DIALECTS)('declassification workflow on %s', (dialect) => {
     expect((await setCaseStatus(w.ctx(P().us), caseRef, { status: 'referred', version: c.version })).status).toBe('referred');
     expect((await errorOf(setCaseStatus(w.ctx(P().us), caseRef, { status: 'charged', version: c.version }))).code).toBe('STALE_VERSION');
   });
+
+  it('case status moves forward only; closing before trial and reopening need a reason; audited', async () => {
+    const us = w.ctx(P().us);
+    const c = await createCase(us, { ref: 'CASE-STATUS-1', title: 'Status rules', detainees: w.isns.slice(0, 1), jurisdiction: { kind: 'receiving', country: 'IRQ' }, charges: [], marking: 'U' });
+    const charged = await setCaseStatus(us, c.ref, { status: 'charged', version: c.version });
+    expect(charged.status).toBe('charged');
+    const back = await errorOf(setCaseStatus(us, c.ref, { status: 'referred', version: charged.version }));
+    expect([back.code, back.details?.field]).toEqual(['CASES_BAD_TRANSITION', 'status']);
+    const noReason = await errorOf(setCaseStatus(us, c.ref, { status: 'closed', version: charged.version }));
+    expect([noReason.code, noReason.details?.field]).toEqual(['CASES_BAD_TRANSITION', 'reason']);
+    expect((await showCase(us, c.ref)).status).toBe('charged');
+    const closed = await setCaseStatus(us, c.ref, { status: 'closed', version: charged.version, reason: 'charges dropped' });
+    expect(closed.status).toBe('closed');
+    expect((await errorOf(setCaseStatus(us, c.ref, { status: 'tried', version: closed.version, reason: 'x' }))).code).toBe('CASES_BAD_TRANSITION');
+    expect((await errorOf(setCaseStatus(us, c.ref, { status: 'open', version: closed.version }))).details?.field).toBe('reason');
+    const reopened = await setCaseStatus(us, c.ref, { status: 'open', version: closed.version, reason: 'new witness' });
+    expect(reopened.status).toBe('open');
+    const audit = (await listAudit(w.ctx(w.principal('LEID', ['auditor'])), { limit: 1000 })).items.filter((a) => a.action === 'case.status' && a.subjectId === c.id);
+    expect(audit.map((a) => (a.details as { to: string; reason: string | null }).to).sort()).toEqual(['charged', 'closed', 'open']);
+    expect(audit.map((a) => (a.details as { reason: string | null }).reason)).toContain('new witness');
+  });
 });

@@ -92,11 +92,24 @@ describe('the repatriation board', () => {
     const hfCard = hf.page.locator(`[data-batch="${batchId}"]`);
     await hfCard.getByRole('button', { name: 'Hand over' }).click();
     await expect.poll(() => hfCard.getAttribute('data-status')).toBe('handing-over');
-    await hf.context.close();
 
+    // The receiving agency first refuses (a reason is required); nobody was received, so the batch is planned again.
     const irq = await signedIn(world, 'irq-cts.s');
     await irq.page.goto('/repatriation/IRQ');
     const irqCard = irq.page.locator(`[data-batch="${batchId}"]`);
+    await irqCard.getByRole('button', { name: 'Refuse (receiving agency)' }).click();
+    await expect.poll(() => irqCard.getByRole('alert').innerText()).toMatch(/^reason:/);
+    await irqCard.getByLabel('Reason (not received)').fill('travel documents incomplete');
+    await irqCard.getByRole('button', { name: 'Refuse (receiving agency)' }).click();
+    await expect.poll(() => irqCard.getAttribute('data-status')).toBe('planned');
+    await expect.poll(() => irqCard.innerText()).toMatch(/refused: travel documents incomplete/);
+
+    await hf.page.reload();
+    await hfCard.getByRole('button', { name: 'Hand over' }).click();
+    await expect.poll(() => hfCard.getAttribute('data-status')).toBe('handing-over');
+    await hf.context.close();
+
+    await irq.page.reload();
     await irqCard.getByRole('button', { name: /Receive/ }).click();
     await expect.poll(() => irqCard.getAttribute('data-status')).toBe('handed-over');
     await irq.context.close();

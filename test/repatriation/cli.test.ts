@@ -37,7 +37,7 @@ describe.each(DIALECTS)('repatriation commands (%s)', (dialect) => {
       const ctx = contextFor(store.db, principalOfUser((await findUserByName(store.db, u))!), systemClock);
       return new Set((await listDetainees(ctx, { nationality: 'IRQ', status: 'held', limit: 500 })).items.map((d) => d.isn));
     }));
-    isns = [...seen[0]!].filter((i) => seen[1]!.has(i) && seen[2]!.has(i)).slice(0, 2);
+    isns = [...seen[0]!].filter((i) => seen[1]!.has(i) && seen[2]!.has(i)).slice(0, 3);
   }, 120_000);
 
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe.each(DIALECTS)('repatriation commands (%s)', (dialect) => {
   });
 
   it('engages, accepts, plans, hands over and receives a batch', async () => {
-    expect(isns).toHaveLength(2);
+    expect(isns).toHaveLength(3);
     json(await run(['--as', 'diplo.s', '--json', 'repatriation', 'engage', 'IRQ', '--kind', 'answer', '--outcome', 'accepted', '--summary', 'Iraq agrees', '--marking', 'C//REL TO IRQ, USA']));
     json(await run(['--as', 'diplo.s', '--json', 'repatriation', 'status', 'IRQ', 'accepted', '--note', 'answer of 10 January']));
     const place = (await store.db.selectFrom('detainees as d').innerJoin('facilities as f', 'f.id', 'd.facility_id').select('f.code').where('d.isn', '=', isns[0]!).executeTakeFirstOrThrow()).code;
@@ -84,5 +84,29 @@ describe.each(DIALECTS)('repatriation commands (%s)', (dialect) => {
     expect(board.summary.status).toBe('repatriating');
     expect(board.nationals.detainees.repatriated).toBe(2);
     expect((await run(['--as', 'diplo.s', 'repatriation', 'batch', 'cancel', batch.id])).code).toBe(6);
+  });
+
+  it('refuses and withdraws a batch\'s pending handovers: reason required, the right agency only', async () => {
+    const place = (await store.db.selectFrom('detainees as d').innerJoin('facilities as f', 'f.id', 'd.facility_id').select('f.code').where('d.isn', '=', isns[2]!).executeTakeFirstOrThrow()).code;
+    const batch = json<TBatch>(await run(['--as', 'diplo.s', '--json', 'repatriation', 'batch', 'create', '--country', 'IRQ', '--receiver', 'IRQ-CTS', '--place', place,
+      '--at', '2026-02-02', '--detainee', isns[2]!, '--marking', 'C//REL TO IRQ, SYR, USA']));
+    json(await run(['--as', 'hf.s', '--json', 'repatriation', 'batch', 'handover', batch.id]));
+    const noReason = await run(['--as', 'irq-cts.s', 'repatriation', 'batch', 'refuse', batch.id]);
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stderr).toMatch(/reason/);
+    const badChoice = await run(['--as', 'irq-cts.s', 'repatriation', 'batch', 'refuse', batch.id, '--reason', 'x', '--if-none-received', 'later']);
+    expect(badChoice.code).toBe(2);
+    expect(badChoice.stderr).toMatch(/--if-none-received/);
+    const notParty = await run(['--as', 'hf.s', 'repatriation', 'batch', 'refuse', batch.id, '--reason', 'x']);
+    expect(notParty.code).toBe(5);
+    expect(notParty.stderr).toMatch(/only the receiving agency IRQ-CTS/);
+    const refused = json<TBatch>(await run(['--as', 'irq-cts.s', '--json', 'repatriation', 'batch', 'refuse', batch.id, '--reason', 'no travel document']));
+    expect(refused.status).toBe('planned');
+    expect(refused.members[0]).toMatchObject({ state: 'planned', outcome: 'refused', outcomeReason: 'no travel document' });
+    json(await run(['--as', 'hf.s', '--json', 'repatriation', 'batch', 'handover', batch.id]));
+    const withdrawn = await run(['--as', 'hf.s', 'repatriation', 'batch', 'withdraw', batch.id, '--reason', 'medical hold', '--if-none-received', 'cancelled']);
+    expect(withdrawn.code, withdrawn.stderr).toBe(0);
+    expect(withdrawn.stdout).toMatch(/cancelled/);
+    expect(withdrawn.stdout).toMatch(/withdrawn: medical hold/);
   });
 });

@@ -50,6 +50,15 @@ describe.each(DIALECTS)('repatriation over HTTP (%s)', (dialect) => {
     expect(map.countries).toEqual([{ country: 'FRA', status: 'not-contacted', held: 1, repatriated: 0 }]);
   });
 
+  it('refuse and withdraw: the reason is required; a diplomat may not', async () => {
+    const noReason = problem(await irq.send('POST', '/api/repatriation/batches/nope/refuse', {}));
+    expect(noReason).toMatchObject({ status: 400, code: 'INVALID_INPUT' });
+    expect(noReason.issues?.map((i) => i.field)).toEqual(['reason']);
+    const badChoice = problem(await irq.send('POST', '/api/repatriation/batches/nope/withdraw', { reason: 'x', ifNoneReceived: 'later' }));
+    expect(badChoice.issues?.map((i) => i.field)).toEqual(['ifNoneReceived']);
+    expect(problem(await diplo.send('POST', '/api/repatriation/batches/nope/withdraw', { reason: 'unfit' }))).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
+
   it('answers bad input with problem+json naming the field', async () => {
     const bad = problem(await diplo.send('POST', '/api/repatriation/countries/FRA/engagements', { kind: 'answer', summary: 'yes', marking: 'U' }));
     expect(bad).toMatchObject({ status: 400, code: 'INVALID_INPUT' });

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import {
   addEvidence, CASE_STATUSES, confirmDeclass, createCase, decideDeclass, declassQueue, EVIDENCE_KINDS, expireDeclassRequests, exportCase, listCases,
-  requestDeclass, showCase, ZAddEvidenceRequest, ZCaseListQuery, ZConfirmInput, ZCreateCaseRequest, ZDecisionInput, ZDeclassRequestInput, ZExportQuery,
+  requestDeclass, setCaseStatus, showCase, ZAddEvidenceRequest, ZCaseStatusRequest, ZCaseListQuery, ZConfirmInput, ZCreateCaseRequest, ZDecisionInput, ZDeclassRequestInput, ZExportQuery,
   ZQueueQuery, type TContentInput,
 } from '../../cases/index.js';
 import { collect, given, parseArgs } from '../args.js';
@@ -93,6 +93,19 @@ function registerCaseWrite(cases: Command, io: CliIo): void {
       parseArgs(ZCreateCaseRequest, raw, { detainees: '--detainee', jurisdiction: '--jurisdiction', charges: '--charge' });
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
         const c = await createCase(ctx, raw as Parameters<typeof createCase>[1]);
+        if (json) await printJson(io.stdout, c);
+        else await printMarked(io.stdout, caseMarkings(c), caseLines(c));
+      });
+    });
+  cases.command('status').description('move a case forward (open, referred, charged, tried, closed); closing before trial and reopening (closed → open) need --reason')
+    .argument('<case>', 'case reference or id').argument('<status>', CASE_STATUSES.join(', '))
+    .option('--if-version <n>', 'the case version you saw (refused if it changed; default: the current one)').option('--reason <text>', 'why (required to close before trial and to reopen)')
+    .action(async (ref: string, status: string, o: { ifVersion?: string; reason?: string }, cmd: Command) => {
+      const flags = { version: '--if-version', reason: '--reason', status: '<status>' };
+      parseArgs(ZCaseStatusRequest, given({ status, version: o.ifVersion === undefined ? 1 : Number(o.ifVersion), reason: o.reason }), flags);
+      await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
+        const version = o.ifVersion === undefined ? (await showCase(ctx, ref)).version : Number(o.ifVersion);
+        const c = await setCaseStatus(ctx, ref, given({ status, version, reason: o.reason }) as Parameters<typeof setCaseStatus>[2]);
         if (json) await printJson(io.stdout, c);
         else await printMarked(io.stdout, caseMarkings(c), caseLines(c));
       });

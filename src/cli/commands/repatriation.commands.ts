@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  COUNTRY_STATUSES, ENGAGEMENT_KINDS, ZBatchQuery, ZCountryQuery, ZCreateBatchRequest, ZEngagementRequest, ZHandOverRequest, ZStatusRequest,
+  COUNTRY_STATUSES, ENGAGEMENT_KINDS, NONE_RECEIVED, ZBatchOutcomeRequest, ZBatchQuery, refuseBatch, withdrawBatch, ZCountryQuery, ZCreateBatchRequest, ZEngagementRequest, ZHandOverRequest, ZStatusRequest,
   cancelBatch, createBatch, handOverBatch, listBatches, listCountries, receiveBatch, recordEngagement, setCountryStatus, showBatch, showCountry,
   type TCreateBatchRequest, type TEngagementRequest, type TStatusRequest,
 } from '../../repatriation/index.js';
@@ -72,7 +72,7 @@ function registerCountryCommands(rep: Command, io: CliIo): void {
 interface CreateOptions { country?: string; receiver?: string; place?: string; at?: string; detainee?: string[]; resident?: string[]; assurances?: string; note?: string; marking?: string }
 
 function registerBatchCommands(rep: Command, io: CliIo): void {
-  const batch = rep.command('batch').description('repatriation batches: plan, hand over, receive, cancel');
+  const batch = rep.command('batch').description('repatriation batches: plan, hand over, receive, refuse, withdraw, cancel');
   batch.command('create').description('plan a batch: persons handed over to a country\'s officials at a place and time')
     .option('--country <ISO3>', 'country of origin').option('--receiver <agency>', 'agency code of the country\'s receiving officials')
     .option('--place <code>', 'facility code or aircraft tail of the handover').option('--at <when>', 'planned date or time')
@@ -130,6 +130,22 @@ function registerBatchCommands(rep: Command, io: CliIo): void {
         else await printMarked(io.stdout, [b.marking, ...b.members.map((m) => m.marking)], batchLines(b));
       });
     });
+
+  for (const verb of ['refuse', 'withdraw'] as const) {
+    batch.command(verb).description(verb === 'refuse'
+      ? 'as the receiving agency, refuse every pending handover of the batch (members recorded as not handed over, with the reason)'
+      : 'as the releasing agency, withdraw every pending handover of the batch (members recorded as not handed over, with the reason)')
+      .argument('<id>', 'batch id').requiredOption('--reason <text>', 'why (recorded on each member and in the audit)')
+      .option('--if-none-received <what>', `when nobody was received: ${NONE_RECEIVED.join(' or ')}`, 'planned')
+      .action(async (id: string, opts: { reason?: string; ifNoneReceived?: string }, cmd: Command) => {
+        const input = parseArgs(ZBatchOutcomeRequest, given({ reason: opts.reason, ifNoneReceived: opts.ifNoneReceived }), { ifNoneReceived: '--if-none-received' });
+        await withSession(globalsOf(cmd.optsWithGlobals()), io, async (s) => {
+          const b = await (verb === 'refuse' ? refuseBatch : withdrawBatch)(custodyOf(s, cmd), id, input);
+          if (s.json) await printJson(io.stdout, b);
+          else await printMarked(io.stdout, [b.marking, ...b.members.map((m) => m.marking)], batchLines(b));
+        });
+      });
+  }
 
   batch.command('cancel').description('cancel a planned batch').argument('<id>', 'batch id').option('--reason <text>', 'why')
     .action(async (id: string, opts: { reason?: string }, cmd: Command) => {

@@ -44,6 +44,7 @@ export function batchLines(b: TBatch): string[] {
       { header: 'AGE', cell: (m) => (m.age === null ? '-' : String(m.age)) },
       { header: 'STATE', cell: (m) => m.state },
       { header: 'HANDOVER', cell: (m) => m.handover ?? '-' },
+      { header: 'NOT HANDED OVER', cell: (m) => (m.outcome ? `${m.outcome}: ${m.outcomeReason ?? ''}` : '-') },
     ]),
   ];
 }

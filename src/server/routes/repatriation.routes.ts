@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { custodyCtx, type Keyring } from '../../custody/index.js';
 import {
-  cancelBatch, createBatch, handOverBatch, listBatches, listCountries, receiveBatch, recordEngagement, setCountryStatus, showBatch, showCountry,
-  worldMap, ZBatch, ZBatchList, ZBatchQuery, ZCountryBoard, ZCountryList, ZCountryQuery, ZCountrySummary, ZCreateBatchRequest, ZEngagement,
+  cancelBatch, createBatch, handOverBatch, listBatches, listCountries, receiveBatch, recordEngagement, refuseBatch, setCountryStatus, showBatch, showCountry,
+  withdrawBatch, worldMap, ZBatch, ZBatchOutcomeRequest, type TBatchOutcomeRequest, ZBatchList, ZBatchQuery, ZCountryBoard, ZCountryList, ZCountryQuery, ZCountrySummary, ZCreateBatchRequest, ZEngagement,
   ZEngagementRequest, ZHandOverRequest, ZStatusRequest, ZWorldMap, type TCreateBatchRequest, type TEngagementRequest, type THandOverRequest,
   type TStatusRequest,
 } from '../../repatriation/index.js';
@@ -54,6 +54,12 @@ export const repatriationRoutes: FastifyPluginAsyncZod<RepatriationRouteOptions>
   app.post('/api/repatriation/batches/:id/receive', {
     schema: { tags: T, summary: 'The receiving agency signs the batch\'s custody handovers on receipt', ...H, params: ZIdParams, response: { 200: ZBatch } },
   }, async (request, reply) => idempotentWrite(request, reply, { schema: ZBatch, status: 200, run: (ctx) => receiveBatch(custodyCtx(ctx, keyring), request.params.id) }));
+  app.post('/api/repatriation/batches/:id/refuse', {
+    schema: { tags: T, summary: 'The receiving agency refuses every pending handover of the batch (members recorded as not handed over, with the reason)', ...H, params: ZIdParams, body: ZBatchOutcomeRequest, response: { 200: ZBatch } },
+  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZBatch, status: 200, run: (ctx) => refuseBatch(custodyCtx(ctx, keyring), request.params.id, sentBody<TBatchOutcomeRequest>(request)) }));
+  app.post('/api/repatriation/batches/:id/withdraw', {
+    schema: { tags: T, summary: 'The releasing agency withdraws every pending handover of the batch (members recorded as not handed over, with the reason)', ...H, params: ZIdParams, body: ZBatchOutcomeRequest, response: { 200: ZBatch } },
+  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZBatch, status: 200, run: (ctx) => withdrawBatch(custodyCtx(ctx, keyring), request.params.id, sentBody<TBatchOutcomeRequest>(request)) }));
   app.post('/api/repatriation/batches/:id/cancel', {
     schema: { tags: T, summary: 'Cancel a planned batch', ...H, params: ZIdParams, body: ZCancelBody, response: { 200: ZBatch } },
   }, async (request, reply) => idempotentWrite(request, reply, { schema: ZBatch, status: 200, run: (ctx) => cancelBatch(ctx, request.params.id, sentBody<{ reason?: string }>(request).reason) }));

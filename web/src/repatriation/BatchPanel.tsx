@@ -31,7 +31,10 @@ export function BatchCard({ batch }: { batch: TBatch }) {
               <td>{m.name ?? <span className="withheld">withheld</span>}</td>
               <td>{m.sex ?? '—'}</td>
               <td className="num">{m.age ?? '—'}</td>
-              <td>{humanize(m.state)}</td>
+              <td>
+                {humanize(m.state)}
+                {m.outcome && <span className="hint" data-testid="member-outcome"> — {m.outcome}: {m.outcomeReason}</span>}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -44,9 +47,43 @@ export function BatchCard({ batch }: { batch: TBatch }) {
           {batch.status === 'planned' && <button type="button" disabled={act.isPending} onClick={() => act.mutate({ id: batch.id, action: 'cancel', body: {} })}>Cancel</button>}
         </div>
       )}
+      {open && awaiting && <RefuseOrWithdraw id={batch.id} act={act} />}
       {act.isPending && <p className="state state-loading" role="status"><span className="spinner" aria-hidden="true" /> Signing and recording…</p>}
       {act.isError && <p className="form-error" role="alert">{message(act.error)}</p>}
     </section>
+  );
+}
+
+/**
+ * When the handovers awaiting receipt will not complete: the receiving agency refuses them, or the holder
+ * withdraws them, with a reason recorded on each member; the batch follows (handed over with those received,
+ * or, nobody received, back to planned or cancelled).
+ */
+function RefuseOrWithdraw({ id, act }: { id: string; act: ReturnType<typeof useBatchAction> }) {
+  const [reason, setReason] = useState('');
+  const [ifNoneReceived, setIfNoneReceived] = useState<'planned' | 'cancelled'>('planned');
+  const [missing, setMissing] = useState(false);
+  const run = (action: 'refuse' | 'withdraw') => {
+    if (reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    act.mutate({ id, action, body: { reason: reason.trim(), ifNoneReceived } });
+  };
+  return (
+    <div className="batch-actions" role="group" aria-label="Handovers not received">
+      <label>Reason (not received)<input name="outcome-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={missing} /></label>
+      <label>If nobody was received
+        <select name="if-none-received" value={ifNoneReceived} onChange={(e) => setIfNoneReceived(e.target.value as 'planned' | 'cancelled')}>
+          <option value="planned">back to planned</option>
+          <option value="cancelled">cancel the batch</option>
+        </select>
+      </label>
+      <button type="button" disabled={act.isPending} onClick={() => run('refuse')}>Refuse (receiving agency)</button>
+      <button type="button" disabled={act.isPending} onClick={() => run('withdraw')}>Withdraw (releasing agency)</button>
+      {missing && <p className="form-error" role="alert">reason: say why the handover is refused or withdrawn.</p>}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ZResidentPage } from '../../../src/camps/camps.schemas.js';
 import {
-  ZBatch, ZCountryBoard, ZCountryList, ZCountrySummary, ZEngagement, ZWorldMap, type TCreateBatchRequest, type TEngagementRequest, type THandOverRequest,
+  ZBatch, ZCountryBoard, ZCountryList, ZCountrySummary, ZEngagement, ZWorldMap, type TCreateBatchRequest, type TEngagementRequest, type THandOverRequest, type TBatchOutcomeRequest,
   type TStatusRequest,
 } from '../../../src/repatriation/repatriation.schemas.js';
 import { api } from '../api/client.js';
@@ -74,11 +74,14 @@ export function useCreateBatch() {
   });
 }
 
-/** Hand over (the holders), receive (the country's agency) or cancel (planned only) a batch. */
+/**
+ * Hand over (the holders), receive (the country's agency), refuse (the country's agency) or withdraw (the
+ * holders) the pending handovers, or cancel (planned only) a batch.
+ */
 export function useBatchAction() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'handover' | 'receive' | 'cancel'; body?: THandOverRequest | { reason?: string } }) =>
+    mutationFn: ({ id, action, body }: { id: string; action: 'handover' | 'receive' | 'refuse' | 'withdraw' | 'cancel'; body?: THandOverRequest | TBatchOutcomeRequest | { reason?: string } }) =>
       api(`/api/repatriation/batches/${enc(id)}/${action}`, ZBatch, { method: 'POST', ...(action === 'receive' ? {} : { body: body ?? {} }) }),
     onSuccess: invalidate,
   });
