@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
 import { EXIT } from '../../src/cli/run-cli.js';
 import { exitCodeOf } from '../../src/cli/exit-codes.js';
 import { DomainError, errorCatalogue } from '../../src/kernel/index.js';
@@ -39,6 +40,19 @@ describe('the sallyport program', () => {
     const r = await cli(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('keeps --version for the program: no command takes an option of that name', () => {
+    const clash: string[] = [];
+    type Cmd = ReturnType<typeof buildProgram>;
+    const walk = (c: Cmd, path: string): void => {
+      for (const sub of c.commands) {
+        if (sub.options.some((o) => o.long === '--version')) clash.push(`${path} ${sub.name()}`.trim());
+        walk(sub, `${path} ${sub.name()}`);
+      }
+    };
+    walk(buildProgram({ stdout: process.stdout, stderr: process.stderr, env: {} }), '');
+    expect(clash).toEqual([]);
   });
 
   it('exits 2 for an unknown command or option, as text or JSON', async () => {

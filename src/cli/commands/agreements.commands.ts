@@ -70,9 +70,9 @@ export function registerAgreementsCommands(program: Command, io: CliIo): void {
     });
 
   agreements.command('status').description('move an agreement along its lifecycle: draft → negotiating → signed ⇄ suspended')
-    .argument('<code>', 'agreement code or id').argument('<to>', AGREEMENT_STATUSES.join(' | ')).option('--note <text>').option('--version <n>', 'refuse if the agreement changed since this version')
-    .action(async (code: string, to: string, o: { note?: string; version?: string }, cmd: Command) => {
-      const input = parseArgs(ZTransitionRequest, given({ to, note: o.note, version: o.version === undefined ? undefined : Number(o.version) }), { to: 'TO' });
+    .argument('<code>', 'agreement code or id').argument('<to>', AGREEMENT_STATUSES.join(' | ')).option('--note <text>').option('--if-version <n>', 'refuse if the agreement changed since this version')
+    .action(async (code: string, to: string, o: { note?: string; ifVersion?: string }, cmd: Command) => {
+      const input = parseArgs(ZTransitionRequest, given({ to, note: o.note, version: o.ifVersion === undefined ? undefined : Number(o.ifVersion) }), { to: 'TO' });
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
         const a = await changeAgreementStatus(ctx, code, input);
         return json ? printJson(io.stdout, a) : printMarked(io.stdout, [a.marking], agreementLines(a));

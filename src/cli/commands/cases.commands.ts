@@ -128,17 +128,17 @@ function registerCaseWrite(cases: Command, io: CliIo): void {
     });
 }
 
-interface RequestOptions { item?: string; version?: string; audience?: string; country?: string; name?: string; purpose?: string; due?: string; expires?: string }
+interface RequestOptions { item?: string; itemVersion?: string; audience?: string; country?: string; name?: string; purpose?: string; due?: string; expires?: string }
 interface DecideOptions { outcome?: string; marking?: string; body?: string; file?: string; contentType?: string; reason?: string; description?: string; source?: string }
 
 function registerDeclass(program: Command, io: CliIo): void {
   const d = program.command('declass').description('declassification: prosecutors request releases; originating agencies\' reviewers decide');
   d.command('request').description('ask that an evidence item be released to a prosecutor or the court')
-    .requiredOption('--item <ref>', 'evidence item').option('--version <n>', 'version (default the newest you see)').option('--audience <kind>', 'prosecutor or court', 'prosecutor')
+    .requiredOption('--item <ref>', 'evidence item').option('--item-version <n>', 'version of the item (default the newest you see)').option('--audience <kind>', 'prosecutor or court', 'prosecutor')
     .requiredOption('--country <ISO3>', 'the audience\'s country').option('--name <text>', 'the audience by name').requiredOption('--purpose <text>', 'why')
     .option('--due <RFC3339>', 'the reviewer\'s deadline (default 14 days)').option('--expires <RFC3339>', 'lapses undecided (default 30 days after the deadline)')
     .action(async (o: RequestOptions, cmd: Command) => {
-      const raw = given({ item: o.item, version: o.version === undefined ? undefined : Number(o.version), audience: given({ kind: o.audience, country: o.country, name: o.name }), purpose: o.purpose, dueAt: o.due, expiresAt: o.expires });
+      const raw = given({ item: o.item, version: o.itemVersion === undefined ? undefined : Number(o.itemVersion), audience: given({ kind: o.audience, country: o.country, name: o.name }), purpose: o.purpose, dueAt: o.due, expiresAt: o.expires });
       parseArgs(ZDeclassRequestInput, raw, { audience: '--country', dueAt: '--due', expiresAt: '--expires' });
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
         const r = await requestDeclass(ctx, raw as Parameters<typeof requestDeclass>[1]);

@@ -108,9 +108,9 @@ function registerWorkCommands(coord: Command, io: CliIo): void {
       });
     });
   coord.command('update').description('move an action along: in-progress, done or cancelled (the last two are final)').argument('<action>', 'action id')
-    .option('--status <status>', 'new status').option('--note <text>', 'a note').option('--version <n>', 'the version you last read')
-    .action(async (id: string, opts: { status?: string; note?: string; version?: string }, cmd: Command) => {
-      const input = parseArgs(ZActionUpdateRequest, given({ status: opts.status, note: opts.note, version: opts.version === undefined ? undefined : Number(opts.version) }));
+    .option('--status <status>', 'new status').option('--note <text>', 'a note').option('--if-version <n>', 'the version you last read')
+    .action(async (id: string, opts: { status?: string; note?: string; ifVersion?: string }, cmd: Command) => {
+      const input = parseArgs(ZActionUpdateRequest, given({ status: opts.status, note: opts.note, version: opts.ifVersion === undefined ? undefined : Number(opts.ifVersion) }));
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
         const a = await updateAction(ctx, id, input);
         if (json) await printJson(io.stdout, a);

@@ -56,10 +56,10 @@ function registerCountryCommands(rep: Command, io: CliIo): void {
   rep.command('status').description('move a country to a new status (only allowed transitions) and set its conditions')
     .argument('<country>', 'ISO 3166-1 alpha-3', upper).argument('<status>', COUNTRY_STATUSES.join(', '))
     .option('--conditions <list>', 'comma-separated: children-only, women-and-children, residents-only, detainees-only, prosecution-assurances, identity-confirmed')
-    .option('--note <text>', 'why').option('--version <n>', 'the version you read (refused if it changed)')
+    .option('--note <text>', 'why').option('--if-version <n>', 'the version you read (refused if it changed)')
     .option('--marking <marking>', 'marking of the country record (required the first time)')
-    .action(async (country: string, status: string, opts: { conditions?: string; note?: string; version?: string; marking?: string }, cmd: Command) => {
-      const input = given({ status, conditions: list(opts.conditions), note: opts.note, version: opts.version === undefined ? undefined : Number(opts.version), marking: opts.marking }) as TStatusRequest;
+    .action(async (country: string, status: string, opts: { conditions?: string; note?: string; ifVersion?: string; marking?: string }, cmd: Command) => {
+      const input = given({ status, conditions: list(opts.conditions), note: opts.note, version: opts.ifVersion === undefined ? undefined : Number(opts.ifVersion), marking: opts.marking }) as TStatusRequest;
       parseArgs(ZStatusRequest, input);
       await withSession(globalsOf(cmd.optsWithGlobals()), io, async ({ ctx, json }) => {
         const s = await setCountryStatus(ctx, country, input);
