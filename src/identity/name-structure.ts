@@ -49,6 +49,8 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['hsin', 'hussein', 'husayn', 'hussain', 'husain', 'houssein', 'hossein', 'husein', 'حسين'],
   ['kld', 'khalid', 'khaled', 'khaleed', 'خالد'],
   ['kld2', 'khuld', 'خلد'],
+  // ث written s in Turkish spellings and th elsewhere, with the initial vowel written u or o.
+  ['uthmn', 'uthman', 'othman', 'othmane', 'osman', 'usman', 'ousmane', 'عثمان'],
   ['fysl', 'faisal', 'faysal', 'faycal', 'fayssal', 'feisal', 'faisel', 'فيصل'],
 ];
 const VARIANTS = new Map<string, string>(VARIANT_GROUPS.flatMap((g) => g.slice(1).map((w) => [w, `#${g[0] ?? ''}`] as [string, string])));
@@ -163,8 +165,9 @@ export function parseName(name: string): ParsedName {
     if (role === 'kunya') sawKunya = true;
     const token: NameToken = key === skel ? { key, role } : { key, role, skel };
     let alt = whole !== undefined && text === w ? (arabic ? wordSkeletons(whole).at(-1) : nameSkeleton(whole)) : undefined;
-    // Alafari or al-Afari: a vowel after "al" leaves it open whether the article is written into the word.
-    if (!arabic && alt === undefined && /^(al|el)[aeiou][a-z]{2,}$/.test(w)) alt = nameSkeleton(w.slice(2));
+    // Alafari or al-Afari, Alyami or al-Yami: a vowel (or y, w) after "al" leaves it open whether the article is
+    // written into the word.
+    if (!arabic && alt === undefined && /^(al|el)[aeiouyw][a-z]{2,}$/.test(w)) alt = nameSkeleton(w.slice(2));
     if (alt !== undefined && alt !== key) token.alt = alt;
     tokens.push(token);
     next = null;

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvePlan, listPlans, planSorties, reconcile, setSortieStatus, showSortie, wristbandCode } from '../../src/airlift/index.js';
-import { banners, logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
+import { banners, closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // A planner of the airlift command plans the reference operation, reads the timeline, loses an aircraft and sees the re-plan.
 const USER = 'jtf.s';
@@ -12,15 +12,9 @@ describe('the airlift plan page, as a planner', () => {
   let page: Page;
 
   beforeAll(async () => {
-    world = await openE2eWorld();
-    ({ context, page } = await newPage(world));
-    await logIn(page, USER);
+    ({ world, context, page } = await openSession(USER));
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await world?.close();
-  });
+  afterAll(async () => closeSession({ world, context, page }));
 
   it('plans the scenario, shows the timeline, declares an aircraft lost and shows the re-plan and its diff', async () => {
     await page.goto('/airlift');

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHouseholds, showHousehold, showResident, type THouseholdDetail } from '../../src/camps/index.js';
-import { logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
+import { closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // Child-protection staff record a mother's release with her two children; the camp's figures follow.
 const USER = 'cpa.c';
@@ -36,15 +36,9 @@ describe('the camps pages, as child-protection staff', () => {
   let page: Page;
 
   beforeAll(async () => {
-    world = await openE2eWorld();
-    ({ context, page } = await newPage(world));
-    await logIn(page, USER);
+    ({ world, context, page } = await openSession(USER));
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await world?.close();
-  });
+  afterAll(async () => closeSession({ world, context, page }));
 
   it('records the release of a mother with two children; the population and the cohorts update', async () => {
     const { household, mother, children } = await motherWithTwo(world);

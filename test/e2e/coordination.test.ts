@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { banners, logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
+import { banners, closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // The airlift command's officer (cleared S) runs the daily call from the browser.
 const USER = 'jtf.s';
@@ -22,15 +22,9 @@ describe('the coordination call, in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    world = await openE2eWorld();
-    ({ context, page } = await newPage(world));
-    await logIn(page, USER);
+    ({ world, context, page } = await openSession(USER));
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await world?.close();
-  });
+  afterAll(async () => closeSession({ world, context, page }));
 
   it('opens a call, sees its agenda, records a decision and an action, and finds the action on the next call\'s agenda', async () => {
     await createCall(page, day(0), 'Morning call');

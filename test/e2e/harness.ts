@@ -67,6 +67,27 @@ export async function newPage(world: E2eWorld): Promise<{ context: BrowserContex
   return { context, page: await context.newPage() };
 }
 
+/** One signed-in browser session over a fresh world: what most browser tests open in `beforeAll`. */
+export interface E2eSession {
+  world: E2eWorld;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Loads the world, opens a page and logs `username` in. Close it with `closeSession`. */
+export async function openSession(username: string): Promise<E2eSession> {
+  const world = await openE2eWorld();
+  const { context, page } = await newPage(world);
+  await logIn(page, username);
+  return { world, context, page };
+}
+
+/** Closes what `openSession` opened; safe on a session that failed half way. */
+export async function closeSession(s: Partial<E2eSession> | undefined): Promise<void> {
+  await s?.context?.close();
+  await s?.world?.close();
+}
+
 /** Logs `username` in through the login form and waits for the signed-in shell. */
 export async function logIn(page: Page, username: string, shot?: string): Promise<void> {
   await page.goto('/login');

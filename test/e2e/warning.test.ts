@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { riskBoard, warningAgendaSource } from '../../src/warning/index.js';
-import { logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
+import { closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // A planner of the military command imports conflict events near the quietest prison, sees its breach risk rise
 // and an alert raised, acknowledges the alert, and the acknowledgement is what the next agenda shows.
@@ -24,15 +24,9 @@ describe('early warning in the browser, as a planner', () => {
   let page: Page;
 
   beforeAll(async () => {
-    world = await openE2eWorld();
-    ({ context, page } = await newPage(world));
-    await logIn(page, USER);
+    ({ world, context, page } = await openSession(USER));
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await world?.close();
-  });
+  afterAll(async () => closeSession({ world, context, page }));
 
   it('imports events, sees the site\'s risk rise and an alert, records an observation, and acknowledges the alert', async () => {
     const ctx = await world.ctxOf(USER);
