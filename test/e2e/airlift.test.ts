@@ -80,7 +80,8 @@ describe('the airlift plan page, as a planner', () => {
 
     await context.setOffline(false);
     await page.getByTestId('scan-log').getByText(new RegExp(`${isn}: boarded`)).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('link-state').innerText()).toMatch(/0 waiting to sync/);
+    // The log shows the server's answer a moment before the queue count is redrawn: wait for the count.
+    await page.getByTestId('link-state').getByText(/0 waiting to sync/).waitFor({ timeout: 15_000 });
     expect((await reconcile(ctx, draft.id)).byKind.aircraft).toBe(1);
     await screenshot(page, 'airlift-scan-synced.png');
   }, 180_000);
