@@ -71,7 +71,7 @@ describe('the airlift plan page, as a planner', () => {
     await page.getByTestId('scan-input').press('Enter');
     await page.getByTestId('scan-log').getByText(`${isn}: queued`).waitFor();
     await page.getByTestId('link-state').getByText(/No link/).waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('link-state').innerText()).toMatch(/1 waiting to sync/);
+    await page.getByTestId('link-state').getByText(/1 waiting to sync/).waitFor({ timeout: 15_000 });
     // With no link at all the page still opens (its files come from the service worker) and the queue is still there.
     await page.reload();
     await page.getByTestId('scan-input').waitFor();
