@@ -1,4 +1,4 @@
-import { canSee, conflict, DomainError, invalid, levelRank, newId, type JsonValue, type Marking } from '../kernel/index.js';
+import { bannerOf, canSee, conflict, DomainError, invalid, levelRank, newId, type JsonValue, type Marking } from '../kernel/index.js';
 import { internMarking, requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import type { CustodyCtx } from '../custody/index.js';
 import { classifyDbError, inTransaction, type Db } from '../store/index.js';
@@ -79,7 +79,11 @@ async function finalize(cx: CustodyCtx, trx: Db, a: { r: RequestRow; src: Versio
     result: d.result ? { number: d.result.number, sha256: d.result.content_sha256, marking: d.result.marking } : null,
   };
   const signed = signDecision(decision, await agencySignerOf(cx, trx, r.agency));
+  // The decided request speaks of both versions: it carries their banner, so a reader of the original who may
+  // not see the released version does not learn its marking or hash from the request.
+  const marking_id = d.result ? await internMarking(trx, bannerOf([markingOfVersion(src), markingOfVersion(d.result)]), src.originator) : r.marking_id;
   const n = await updateRequest(trx, r.id, { version: r.version, from: ['pending', 'awaiting-confirmation'] }, {
+    marking_id,
     status: d.outcome === 'deny' ? 'denied' : 'released', outcome: d.outcome, decided_by: d.decidedBy, confirmed_by: d.confirmedBy, decided_at: now, reason: d.reason,
     result_version_id: d.result?.id ?? null, decision: signed.text, signature: JSON.stringify(signed.signature),
   });

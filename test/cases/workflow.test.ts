@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/access/index.js';
 import {
-  addEvidence, confirmDeclass, createCase, decideDeclass, declassQueue, expireDeclassRequests, requestDeclass, setCaseStatus, showCase, showEvidence,
+  addEvidence, confirmDeclass, createCase, decideDeclass, declassQueue, expireDeclassRequests, listDeclassRequests, requestDeclass, setCaseStatus, showCase, showEvidence,
   verifyDecision,
 } from '../../src/cases/index.js';
 import { DIALECTS } from '../support/stores.js';
@@ -72,6 +72,16 @@ describe.each(DIALECTS)('declassification workflow on %s', (dialect) => {
     const entry = queue.items.find((q) => q.id === r.id)!;
     expect(entry.original.body).toContain('handler');
     expect(entry.released?.marking).toBe('C//REL TO IRQ, USA');
+  });
+
+  it('a decided request carries the banner of both versions: a reader of the original only does not see it', async () => {
+    const { r } = await newRequest('S//REL TO GBR, USA');
+    const gbr = w.ctx(w.principal('PNAT', ['prosecutor'], { country: 'GBR', username: 'gbr.reader' }));
+    expect((await listDeclassRequests(gbr)).items.map((x) => x.id)).toContain(r.id);
+    const d = await decideDeclass(w.cx(P().rev1), r.id, { outcome: 'redact', marking: 'C//REL TO IRQ, USA', content: { body: 'r' } });
+    expect(d.marking).toBe('S//REL TO USA');
+    expect((await listDeclassRequests(gbr)).items.map((x) => x.id)).not.toContain(r.id);
+    expect((await listDeclassRequests(w.ctx(P().us))).items.map((x) => x.id)).toContain(r.id);
   });
 
   it('redact refuses a higher marking and one that does not admit the audience', async () => {
