@@ -127,6 +127,7 @@ describe('references', () => {
         case 'household': check(facilities, r.facility, 'camp'); households.add(r.code); break;
         case 'resident': check(households, r.household, 'household'); check(facilities, r.facility, 'camp'); check(isns, r.relatedDetainee, 'related'); break;
         case 'scenario': break;
+        case 'repatriation': break;
       }
     }
   });
