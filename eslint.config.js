@@ -92,7 +92,7 @@ const webBoundaries = {
 const ROLE_FREE = ['src/store/**', 'src/**/*.store.ts', 'src/server/**', 'src/cli/**', 'src/**/*.test.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'web/dist/**', '.tmp/**', 'eslint.config.js', 'bin/**', 'scripts/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'web/dist/**', '.tmp/**', 'eslint.config.js', 'bin/**', 'scripts/**', 'web/public/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
