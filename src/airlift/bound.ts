@@ -121,24 +121,28 @@ function aircraftTime(lp: Lp, f: Frame): void {
       const terms: [number, string][] = [];
       for (; b < edges.length - 1 && edges[b + 1]! <= dayEnd; b++) sites.forEach((s, si) => terms.push([t.trip.get(s)!.flight, `z${ti}_${si}_${b}`]));
       perDay.push(terms);
-      limits.push(t.aircraft.reduce((sum, a) => sum + dutyCredit(net, a, day, t.type), 0));
+      limits.push(t.aircraft.reduce((sum, a) => sum + dutyCredit(net, a, day, t), 0));
     }
     lp.cumulative(`duty${ti}`, perDay, limits);
   });
 }
 
 /**
- * The flight hours aircraft `a` can have logged by the end of UTC day `day`: per day, its crew's limit, or on
- * a day it is available only in part, the hours it is available then plus one longest possible leg (a leg
- * departing before midnight counts on that day whole). Cumulative over its days.
+ * The flight (as the LP charges it) of aircraft `a`'s trips that leave their site by the end of UTC day `day`:
+ * per day, its crew's limit; on the day it becomes available, the hours it is available then plus one longest
+ * possible leg (a leg departing before midnight counts on that day whole) — or, when that day is `day` itself,
+ * plus its last trip's out-flight only (every other flight of those trips lies between `from` and the last
+ * departure); on the day its availability ends, the hours it is available (every leg arrives by then).
  */
-function dutyCredit(net: Network, a: PickupType['aircraft'][number], day: number, type: PickupType['type']): number {
-  const longestLeg = type.rangeKm / type.speedKmh;
+function dutyCredit(net: Network, a: PickupType['aircraft'][number], day: number, t: PickupType): number {
+  const longestLeg = t.type.rangeKm / t.type.speedKmh;
+  const firstDay = utcDay(net, a.from);
   let sum = 0;
-  for (let d = utcDay(net, a.from); d <= day; d++) {
+  for (let d = firstDay; d <= day; d++) {
     const open = Math.min(a.until, dayStartHours(net, d + 1)) - Math.max(a.from, dayStartHours(net, d));
     if (open <= 0) continue;
-    sum += Math.min(a.duty, open + longestLeg);
+    const overrun = d !== firstDay ? 0 : d === day ? t.outMax : longestLeg;
+    sum += Math.min(a.duty, open + overrun);
   }
   return sum;
 }

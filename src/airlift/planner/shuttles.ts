@@ -68,6 +68,10 @@ export class Shuttles {
     const cap = node?.holdingCapacity ?? 0;
     const holding = this.deps.holding.get(staging);
     if (!holding || maxHold <= 0) return false;
+    // Runs that left long before anyone alighting now could board are done with (open runs are in order of departure).
+    let stale = 0;
+    while (stale < this.#runs.length && this.#runs[stale]!.depart < alight - maxHold - 1) stale++;
+    if (stale > 0) this.#runs.splice(0, stale);
     const cheap = (run: Run) =>
       !run.closed &&
       run.staging === staging &&
@@ -94,7 +98,15 @@ export class Shuttles {
         if (run && !ok(run)) run = null;
       }
     }
-    run ??= first(() => true) ?? this.#newRun({ staging, alight, maxHold });
+    const key = `${staging}\n${alight}`;
+    // When no run could be found or made for an alighting at `staging`, none can for one soon after either,
+    // until a run is made: when downstream (holding, intake) is full, pickups fail fast.
+    const blocked = !replay && !rescue && alight <= (this.#blocked.get(staging) ?? -Infinity) + 0.25;
+    run ??= first(() => true) ?? (this.#noRun === key || blocked ? null : this.#newRun({ staging, alight, maxHold }));
+    if (!run) {
+      this.#noRun = key;
+      this.#blocked.set(staging, Math.max(alight, this.#blocked.get(staging) ?? -Infinity));
+    }
     if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun({ staging, alight, maxHold }, { crafts: this.deps.rescuers });
     if (!run || !ok(run)) return false;
     run.manifest.add(d);
@@ -102,6 +114,31 @@ export class Shuttles {
     holding.add(alight, run.depart + MARGIN_H, 1);
     this.deps.arrivals.get(run.dest)?.add(run.arrive, utcDay(this.deps.net, run.arrive), 1);
     return true;
+  }
+
+  /** Where and when the last attempt to create a run failed (nothing has changed since: it would fail again). */
+  #noRun: string | null = null;
+  /** Per staging node, the latest alighting for which no run could be found or made since the last run was made. */
+  readonly #blocked = new Map<string, number>();
+  readonly #dests = new Map<string, { id: string }[]>();
+
+  /** Destinations nearest `staging` first. */
+  #destsFrom(staging: string): { id: string }[] {
+    let list = this.#dests.get(staging);
+    if (!list) {
+      const { net } = this.deps;
+      list = net.instance.nodes.filter((n) => n.kind === 'destination').sort((a, b) => net.km(staging, a.id) - net.km(staging, b.id));
+      this.#dests.set(staging, list);
+    }
+    return list;
+  }
+
+  /** The earliest arrival at `dest` from `t` on (quarter-hour steps, at most `slack` hours later) with intake room; null when none. */
+  #roomFrom(dest: string, t: number, slack: number): number | null {
+    const ledger = this.deps.arrivals.get(dest);
+    if (!ledger) return null;
+    for (let at = t; at <= t + Math.max(0, slack); at += 0.25) if (ledger.room(at, utcDay(this.deps.net, at), 1) >= 1) return at;
+    return null;
   }
 
   /** Adds an open run, keeping them in order of departure. */
@@ -130,6 +167,8 @@ export class Shuttles {
     }
     if (!best) return null;
     const { craft, plan } = best;
+    this.#noRun = null;
+    this.#blocked.clear();
     const sortie = label ?? this.deps.sortieOf(craft);
     this.deps.usedLabels?.add(sortie);
     for (const l of [...plan.positioning, ...plan.loaded]) l.sortie = sortie;
@@ -149,9 +188,8 @@ export class Shuttles {
   /** Where and when `craft` could fly a run from `staging` that a detainee alighting at `alight` can board. */
   planRun(craft: Craft, at: RunAt, notBefore = -Infinity) {
     const { staging, alight, maxHold } = at;
-    const { net } = this.deps;
     const fill = Math.min(maxHold / 3, 1);
-    const dests = net.instance.nodes.filter((n) => n.kind === 'destination' && craft.canLand(n.id)).sort((a, b) => net.km(staging, a.id) - net.km(staging, b.id));
+    const dests = this.#destsFrom(staging).filter((n) => craft.canLand(n.id));
     let ready = craft.free;
     for (let attempt = 0; attempt < 4; attempt++) {
       const positioning = craft.node === staging ? [] : route(craft, craft.node, staging, { used: craft.fuelUsed, reserveKm: 0 });
@@ -163,10 +201,18 @@ export class Shuttles {
         if (!loadedHops) continue;
         const load = craft.type.loadMinutes / 60;
         const refuel = loadedHops[0]?.refuelBefore ? craft.type.refuelMinutes / 60 : 0;
-        const depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill, notBefore);
+        let depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill, notBefore);
+        let loaded = legsFrom(craft, loadedHops, depart - refuel, '');
+        let arrive = loaded[loaded.length - 1]?.arrive ?? depart;
+        // When the destination's intake is full at that hour, leave later (people wait at the staging node).
+        const later = this.#roomFrom(dest.id, arrive, alight + maxHold - depart);
+        if (later === null) continue;
+        if (later > arrive) {
+          depart += later - arrive;
+          loaded = legsFrom(craft, loadedHops, depart - refuel, '');
+          arrive = loaded[loaded.length - 1]?.arrive ?? depart;
+        }
         if (depart - alight > maxHold) return null;
-        const loaded = legsFrom(craft, loadedHops, depart - refuel, '');
-        const arrive = loaded[loaded.length - 1]?.arrive ?? depart;
         if (arrive + craft.type.unloadMinutes / 60 + MARGIN_H > craft.until || posLegs.some((l) => l.depart < craft.from)) continue;
         if (!dutyFits(craft, [...posLegs, ...loaded])) break;
         return { positioning: posLegs, loaded, depart: loaded[0]?.depart ?? depart, arrive, dest: dest.id };
