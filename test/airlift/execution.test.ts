@@ -11,7 +11,7 @@ import { openExecWorld, scanId, type ExecWorld } from './execution-world.js';
 describe.each(DIALECTS)('airlift execution (%s)', (dialect) => {
   let w: ExecWorld;
   beforeAll(async () => {
-    w = await openExecWorld(dialect, { planned: 5, extra: 1 });
+    w = await openExecWorld(dialect, { planned: 5, extra: 1, noforn: [6] });
   }, 120_000);
   afterAll(async () => {
     await w.close();
@@ -79,6 +79,11 @@ describe.each(DIALECTS)('airlift execution (%s)', (dialect) => {
     const detail = await showSortie(w.ctx(w.planner), s.id);
     expect(detail.manifest.map((m) => m.isn)).toContain(isnOf(6));
     expect(detail.manifest.find((m) => m.isn === isnOf(6))?.amended).toBe(true);
+    // The person added was SECRET//NOFORN: the sortie's banner rose to cover them.
+    expect(s.marking).toBe('U');
+    expect(detail.marking).toBe('S//NOFORN');
+    // Every alert about the NOFORN person carries their banner, even those raised while the sortie was U.
+    expect(detail.discrepancies.filter((d) => d.isn === isnOf(6)).map((d) => d.marking)).toEqual(['S//NOFORN', 'S//NOFORN', 'S//NOFORN']);
     expect(await reconcile(w.ctx(w.planner), w.planId)).toMatchObject({ total: 6, balanced: true, byKind: { destination: 6 }, openDiscrepancies: 0 });
   });
 });

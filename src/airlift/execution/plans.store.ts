@@ -146,3 +146,8 @@ export async function markingRows(db: Db, ids: readonly number[]): Promise<Map<n
   const rows = await db.selectFrom('markings').select(['id', 'text', 'originator']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, { text: r.text, originator: r.originator }]));
 }
+
+/** Sets a sortie's marking (a person added to its manifest may raise its banner). */
+export async function setSortieMarking(db: Db, id: string, markingId: number): Promise<void> {
+  await db.updateTable('airlift_sorties').set({ marking_id: markingId }).where('id', '=', id).execute();
+}

@@ -6,7 +6,8 @@ import { parseWristband, ZScanRequest, type TPlaceKind, type TScanRequest, type 
 import { custodyOfScan, type CustodyOutcome, type ExecCtx } from './custody-seam.js';
 import { judgeScan, type Place } from './engine.js';
 import { effectsOfPerson, hasOpen, insertDiscrepancy, insertScan, scanById, type ScanRow } from './execution.store.js';
-import { manifestEntry, planDetainee, planNodes, sortieRow } from './plans.store.js';
+import { bannerId } from './banner.js';
+import { manifestEntry, planDetainee, planNodes, sortieRow, visibleDetainees } from './plans.store.js';
 import { markingsOf } from './present.js';
 
 /** A node of a stored plan: its kind decides what place a person there is in. */
@@ -68,7 +69,7 @@ export async function recordScan(cx: ExecCtx, raw: TScanRequest): Promise<TScanR
       if (previous.sortie_id !== sortie.id || previous.kind !== input.kind || previous.isn !== isn) {
         throw conflict(AirliftExecutionErrors.AIRLIFT_SCAN_REUSED, `scan ${input.id} was stored before with other content`, { field: 'id', reason: 'reused for another scan' });
       }
-      return resultOf(previous, true, (await markingsOf(trx, [sortie.marking_id]))(sortie.marking_id));
+      return resultOf(previous, true, (await markingsOf(trx, [previous.marking_id]))(previous.marking_id));
     }
     const nodes: NodeKinds = await planNodes(trx, sortie.plan_id);
     const entry = await manifestEntry(trx, sortie.id, isn);
@@ -84,15 +85,18 @@ export async function recordScan(cx: ExecCtx, raw: TScanRequest): Promise<TScanR
       custody = await custodyOfScan({ ...cx, db: trx, keyring: cx.keyring }, { kind: input.kind, isn, node, nodeKind, aircraft: sortie.aircraft, at: input.scannedAt });
     }
     const now = cx.clock.now().toISOString();
+    // A scan names its person: it carries the banner of the sortie and of the person's own record.
+    const own = (await visibleDetainees(trx, scope, [isn])).get(isn)?.markingId;
+    const marking = own === undefined ? sortie.marking_id : await bannerId(trx, [sortie.marking_id, own], cx.principal.country);
     const row = await insertScan(trx, {
       id: input.id, operation_id: sortie.operation_id, sortie_id: sortie.id, kind: input.kind, isn, node, place_kind: j.effect.kind, place_at: j.effect.at,
       code: input.code, scanned_at: input.scannedAt, received_at: now, device: input.device, source: input.source, applied: j.applied ? 1 : 0,
       discrepancy: j.discrepancy?.kind ?? (custody && 'failure' in custody ? 'custody' : null),
-      custody: custody === null ? null : 'entry' in custody ? custody.entry : `not signed: ${custody.failure}`, recorded_by: cx.principal.username, marking_id: sortie.marking_id,
+      custody: custody === null ? null : 'entry' in custody ? custody.entry : `not signed: ${custody.failure}`, recorded_by: cx.principal.username, marking_id: marking,
     });
     const raise = async (kind: string, detail: string) => insertDiscrepancy(trx, {
       id: newId(cx.clock.now().getTime()), operation_id: sortie.operation_id, sortie_id: sortie.id, kind, isn, scan_id: input.id, detail, raised_at: now,
-      status: 'open', resolved_at: null, marking_id: sortie.marking_id,
+      status: 'open', resolved_at: null, marking_id: marking,
     });
     // One open wrong-sortie/unmanifested alert per person and sortie: the arrival of someone already flagged at boarding adds nothing.
     const repeat = j.discrepancy && (j.discrepancy.kind === 'wrong-sortie' || j.discrepancy.kind === 'unmanifested') && (await hasOpen(trx, sortie.id, isn, j.discrepancy.kind));
@@ -102,6 +106,6 @@ export async function recordScan(cx: ExecCtx, raw: TScanRequest): Promise<TScanR
       action: 'airlift.scan', subjectType: 'airlift-sortie', subjectId: sortie.id,
       details: { scan: input.id, kind: input.kind, isn, applied: j.applied, discrepancy: j.discrepancy?.kind ?? null, source: input.source },
     });
-    return resultOf(row, false, (await markingsOf(trx, [sortie.marking_id]))(sortie.marking_id));
+    return resultOf(row, false, (await markingsOf(trx, [marking]))(marking));
   });
 }

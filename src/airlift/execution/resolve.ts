@@ -3,9 +3,10 @@ import { conflict, DomainError, newId, notFound } from '../../kernel/index.js';
 import { inTransaction, type Db } from '../../store/index.js';
 import { AirliftExecutionErrors } from '../airlift.errors.js';
 import { ZResolveRequest, type TDiscrepancy, type TResolveRequest } from '../execution.schemas.js';
+import { bannerId } from './banner.js';
 import type { Place } from './engine.js';
 import { discrepancyRow, insertResolution, insertScan, resolutionsOf, resolveRow, scanById, type DiscrepancyRow } from './execution.store.js';
-import { addManifestEntry, planNodes, sortieRow, type SortieRow } from './plans.store.js';
+import { addManifestEntry, planNodes, setSortieMarking, sortieRow, visibleDetainees, type SortieRow } from './plans.store.js';
 import { markingsOf, presentDiscrepancy } from './present.js';
 import { placeKindOfNode, type NodeKinds } from './record-scan.js';
 
@@ -65,7 +66,10 @@ export async function resolveDiscrepancy(cx: Ctx, id: string, raw: TResolveReque
     } else if (d.kind === 'wrong-sortie' || d.kind === 'unmanifested') {
       const node = scan?.node ?? sortie.from_node;
       const [board, alight] = scan?.kind === 'arrive' ? [sortie.from_node, node] : [node, sortie.to_node];
-      await addManifestEntry(trx, { sortie_id: sortie.id, isn: d.isn, board_node: board, alight_node: alight, amended: 1, created_at: cx.clock.now().toISOString(), marking_id: sortie.marking_id });
+      // The added person keeps their own marking, and the sortie's banner rises to cover them.
+      const own = (await visibleDetainees(trx, scope, [d.isn])).get(d.isn)?.markingId ?? sortie.marking_id;
+      await addManifestEntry(trx, { sortie_id: sortie.id, isn: d.isn, board_node: board, alight_node: alight, amended: 1, created_at: cx.clock.now().toISOString(), marking_id: own });
+      if (own !== sortie.marking_id) await setSortieMarking(trx, sortie.id, await bannerId(trx, [sortie.marking_id, own], cx.principal.country));
     } else if (d.kind === 'conflict' && scan && scan.applied === 0) {
       await correct(cx, trx, d, { kind: scan.place_kind as Place['kind'], at: scan.place_at });
     }

@@ -5,7 +5,8 @@ import { AirliftExecutionErrors } from '../airlift.errors.js';
 import { SORTIE_TRANSITIONS, ZSortieStatusRequest, type TSortie, type TSortieStatus, type TSortieStatusRequest } from '../execution.schemas.js';
 import { samePlace } from './engine.js';
 import { hasOpen, insertDiscrepancy, insertScan, openCount, scansOfSortie } from './execution.store.js';
-import { manifestCounts, manifestOf, planDetainee, planNodes, sortieRow, updateSortie, type SortieRow } from './plans.store.js';
+import { bannerId } from './banner.js';
+import { manifestCounts, manifestOf, planDetainee, planNodes, sortieRow, updateSortie, visibleDetainees, type SortieRow } from './plans.store.js';
 import { markingsOf, presentSortie } from './present.js';
 import { placeKindOfNode, placeNow, type NodeKinds } from './record-scan.js';
 
@@ -46,9 +47,11 @@ async function raiseMissing(cx: Ctx, db: Db, sortie: SortieRow, isns: readonly s
   const now = cx.clock.now().toISOString();
   for (const isn of isns) {
     if (await hasOpen(db, sortie.id, isn, 'missing-at-arrival')) continue;
+    const own = (await visibleDetainees(db, await scopeFor(db, cx.principal), [isn])).get(isn)?.markingId;
+    const marking = own === undefined ? sortie.marking_id : await bannerId(db, [sortie.marking_id, own], cx.principal.country);
     await insertDiscrepancy(db, {
       id: newId(cx.clock.now().getTime()), operation_id: sortie.operation_id, sortie_id: sortie.id, kind: 'missing-at-arrival', isn, scan_id: null,
-      detail: `boarded sortie ${sortie.label} but not scanned on arrival`, raised_at: now, status: 'open', resolved_at: null, marking_id: sortie.marking_id,
+      detail: `boarded sortie ${sortie.label} but not scanned on arrival`, raised_at: now, status: 'open', resolved_at: null, marking_id: marking,
     });
   }
 }
