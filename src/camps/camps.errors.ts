@@ -16,7 +16,7 @@ export const CampsErrors = defineErrors({
   CAMPS_NOT_ELIGIBLE: { kind: 'conflict', when: 'A resident assigned to a programme is not present in its camp or outside its age range.' },
   CAMPS_GUARDIANSHIP_ENDED: { kind: 'conflict', when: 'A guardianship is ended a second time.' },
   CAMPS_REVIEW_DECIDED: { kind: 'conflict', when: 'A duplicate-resident review is decided a second time.' },
-  CAMPS_SHELTER_TAKEN: { kind: 'invalid', when: 'An import puts a household in a shelter another household occupies, or gives one household two shelters.' },
+  CAMPS_OWN_REVIEW: { kind: 'forbidden', when: 'The importer of a held row tries to decide its review (a second person decides).' },
 });
 
 /** A field the caller may not see was needed; names the field only. */

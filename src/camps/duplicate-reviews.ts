@@ -1,4 +1,4 @@
-import { bannerOf, canSee, conflict, newId, notFound } from '../kernel/index.js';
+import { bannerOf, canSee, conflict, DomainError, newId, notFound } from '../kernel/index.js';
 import { internMarking, loadMarking, requirePermission, type Ctx } from '../access/index.js';
 import { inTransaction, type CampDuplicateReviewsTable, type Db } from '../store/index.js';
 import { CampsErrors } from './camps.errors.js';
@@ -77,7 +77,7 @@ export async function listDuplicateReviews(ctx: Ctx, raw: TDuplicateReviewQuery 
  * Decides a review: `same` closes it (the person is the existing resident; nothing is created), `different`
  * registers the held row as the import would have (arrival, household, guardian, links) in the same
  * transaction. Requires `camps:review`; the importer may not decide their own row. Audited.
- * @throws DomainError NOT_FOUND (absent, or a record of the pair unseen), CAMPS_REVIEW_DECIDED, FORBIDDEN.
+ * @throws DomainError NOT_FOUND (absent, or a record of the pair unseen), CAMPS_REVIEW_DECIDED, CAMPS_OWN_REVIEW, FORBIDDEN.
  */
 export async function decideDuplicateReview(ctx: Ctx, id: string, raw: TDuplicateDecision): Promise<TDuplicateReview> {
   requirePermission(ctx.principal, 'camps:review');
@@ -87,7 +87,7 @@ export async function decideDuplicateReview(ctx: Ctx, id: string, raw: TDuplicat
     const [row] = await selectReviews(trx, view.scope, { id });
     if (!row || !(await present(trx, ctx, view, row))) throw notFound('review', id);
     if (row.status !== 'pending') throw conflict(CampsErrors.CAMPS_REVIEW_DECIDED, `review ${id} is already decided (${row.status})`, { field: 'id', reason: row.status });
-    if (row.requested_by === ctx.principal.username) throw conflict(CampsErrors.CAMPS_REVIEW_DECIDED, 'the importer of a row does not decide its review', { field: 'id', reason: 'own import' });
+    if (row.requested_by === ctx.principal.username) throw new DomainError('forbidden', CampsErrors.CAMPS_OWN_REVIEW, 'the importer of a row does not decide its review', { field: 'id', reason: 'own import' });
     let created: string | null = null;
     if (input.decision === 'different') {
       const checked = JSON.parse(row.payload) as CheckedRow;
