@@ -134,7 +134,6 @@ describe('references', () => {
         case 'repatriation': break;
         case 'indicator': case 'breach': check(facilities, r.facility, 'site'); break;
         case 'agreement': check(agencies, r.holdingAgency, 'holding'); check(agencies, r.receivingAgency, 'receiving'); check(facilities, r.destination, 'destination'); break;
-        case 'repatriation': break;
       }
     }
   });
