@@ -4,7 +4,7 @@ export type * from './schema.js';
 export type * from './schema-cases.js';
 export { openStore, parseDatabaseUrl, inTransaction, ping, DEFAULT_DATABASE_URL } from './db.js';
 export type { Db, Tx, Store, StoreTarget } from './db.js';
-export { migrateToLatest } from './migrate.js';
+export { migrateToLatest, type MigrateOptions } from './migrate.js';
 export { classifyDbError } from './dialects/errors.js';
 export type { DbErrorKind, DbErrorInfo } from './dialects/errors.js';
 export type { DialectName } from './dialects/ddl.js';

@@ -46,6 +46,20 @@ describe.each(DIALECTS)('store (%s)', (dialect) => {
     expect(await migrateToLatest(store)).toEqual([]);
   });
 
+  it('applies a migration a store missed even when later ones have run', async () => {
+    const fresh = await openTestStore(dialect, { migrate: false });
+    try {
+      const first = await migrateToLatest(fresh, { except: ['0005_identity'] });
+      expect(first).not.toContain('0005_identity');
+      expect(first).toContain('0011_repatriation_outcomes');
+      expect(await migrateToLatest(fresh)).toEqual(['0005_identity']);
+      expect(await fresh.db.selectFrom('identity_enrollments').select('id').execute()).toEqual([]);
+      expect(await migrateToLatest(fresh)).toEqual([]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('translates constraint violations to one vocabulary', async () => {
     const agency = { id: 'A1', code: 'X1', name: 'X', country: 'USA', kind: 'military', created_at: '2026-01-01T00:00:00Z' };
     await store.db.insertInto('agencies').values(agency).execute();

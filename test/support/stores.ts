@@ -15,13 +15,16 @@ export interface TestStore extends Store {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated store of `dialect`: a temporary SQLite file, or a new database on the run's server. */
-export async function openTestStore(dialect: DialectName): Promise<TestStore> {
+/**
+ * A fresh store of `dialect`: a temporary SQLite file, or a new database on the run's server; migrated
+ * unless `migrate` is false (tests of the migrations themselves).
+ */
+export async function openTestStore(dialect: DialectName, { migrate = true }: { migrate?: boolean } = {}): Promise<TestStore> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sallyport-sqlite-'));
     const url = `sqlite:${join(dir, 'test.db')}`;
     const store = await openStore(url);
-    await migrateToLatest(store);
+    if (migrate) await migrateToLatest(store);
     return { ...store, url, drop: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const admin = inject('pgAdminUrl');
@@ -32,7 +35,7 @@ export async function openTestStore(dialect: DialectName): Promise<TestStore> {
   await client.end();
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
   const store = await openStore(url);
-  await migrateToLatest(store);
+  if (migrate) await migrateToLatest(store);
   return {
     ...store,
     url,
