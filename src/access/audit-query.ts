@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readStoredJson } from '../kernel/index.js';
 import type { Db } from '../store/index.js';
 import { ZAuditRecord, type TAuditRecord } from './audit.js';
 import type { Ctx } from './context.js';
@@ -34,7 +35,7 @@ function toRecord(r: { id: string; at: string; user_id: string | null; username:
   return ZAuditRecord.parse({
     id: r.id, at: r.at, userId: r.user_id, username: r.username, agencyId: r.agency_id, action: r.action,
     subjectType: r.subject_type, subjectId: r.subject_id, outcome: r.outcome, ip: r.ip, requestId: r.request_id,
-    details: ZDetails.parse(JSON.parse(r.details)),
+    details: readStoredJson(ZDetails, r.details, `audit entry ${r.id} details`),
   });
 }
 

@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
-import { DomainError, newId } from '../kernel/index.js';
+import { DomainError, newId, readStoredJson } from '../kernel/index.js';
 import { classifyDbError, inTransaction, type Db } from '../store/index.js';
 import { AccessErrors } from './access.errors.js';
 import type { Ctx } from './context.js';
@@ -44,8 +44,8 @@ function toUser(r: UserJoinRow): TUser {
     displayName: r.display_name,
     agency: { id: r.agency_id, code: r.agency_code, name: r.agency_name, country: r.country },
     clearance: r.clearance,
-    roles: ZStringList.parse(JSON.parse(r.roles)),
-    groups: ZStringList.parse(JSON.parse(r.groups)),
+    roles: readStoredJson(ZStringList, r.roles, `user ${r.username} roles`),
+    groups: readStoredJson(ZStringList, r.groups, `user ${r.username} groups`),
   });
 }
 

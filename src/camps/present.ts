@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readStored, readStoredJson } from '../kernel/index.js';
 import { ageOn, type Birth } from './age.js';
 import type { CampField, TCampResident } from './camps.schemas.js';
 import { RESIDENT_STATUSES } from './camps.schemas.js';
@@ -21,12 +22,12 @@ export function birthOf(r: Pick<ResidentRow, 'birth_date' | 'birth_year' | 'birt
 
 /** JSON list read back from the store, re-validated. */
 export function listOf(json: string | null): string[] {
-  return json === null ? [] : ZStrings.parse(JSON.parse(json));
+  return json === null ? [] : readStoredJson(ZStrings, json, 'camp list column');
 }
 
 /** A resident as a caller with `fields` sees them on `today` (for the age). */
 export function presentResident(r: ResidentRow, fields: ReadonlySet<CampField>, withheld: CampField[], today: string): TCampResident {
-  const out: TCampResident = { id: r.id, camp: r.camp_code, status: ZStatus.parse(r.status), marking: r.marking_text, withheld };
+  const out: TCampResident = { id: r.id, camp: r.camp_code, status: readStored(ZStatus, r.status, `resident ${r.id} status`), marking: r.marking_text, withheld };
   if (fields.has('names')) {
     out.nameAr = r.name_ar;
     out.nameLatin = r.name_latin;

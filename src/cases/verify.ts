@@ -1,4 +1,5 @@
 import { requirePermission, scopeFor, type Ctx } from '../access/index.js';
+import { readStoredJson } from '../kernel/index.js';
 import { ZDecisionSignature } from './cases.schemas.js';
 import { requestIn } from './declass.js';
 import { decisionFault } from './sign.js';
@@ -11,7 +12,7 @@ export async function verifyDecision(ctx: Ctx, id: string): Promise<{ request: s
   requirePermission(ctx.principal, 'cases:read');
   const r = await requestIn(ctx.db, await scopeFor(ctx.db, ctx.principal), id);
   if (!r.decision || !r.signature) return { request: id, valid: false, key: null, problem: 'the request has no signed decision yet' };
-  const sig = ZDecisionSignature.parse(JSON.parse(r.signature));
+  const sig = readStoredJson(ZDecisionSignature, r.signature, 'declassification decision signature');
   const problem = await decisionFault(ctx.db, r.decision, sig);
   return { request: id, valid: problem === null, key: sig.key, problem };
 }

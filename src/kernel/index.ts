@@ -17,6 +17,8 @@ export {
   notFound,
 } from './errors.js';
 
+export { StoredDataError, readStored, readStoredJson } from './stored.js';
+
 export type { Clock } from './clock.js';
 export { FixedClock, isoNow, systemClock } from './clock.js';
 

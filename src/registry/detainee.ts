@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkName, invalidMany, nameSearchKeys, type FieldIssue } from '../kernel/index.js';
+import { checkName, invalidMany, nameSearchKeys, readStoredJson, type FieldIssue } from '../kernel/index.js';
 import type { DetaineesTable } from '../store/index.js';
 import { ZAlias, type TDetainee, type TRegisterDetainee } from './registry.schemas.js';
 
@@ -60,15 +60,15 @@ export function detaineeFromRow(r: DetaineeJoinRow): TDetainee {
     isn: r.isn,
     nameAr: r.name_ar,
     nameLatin: r.name_latin,
-    aliases: ZAliases.parse(JSON.parse(r.aliases)),
+    aliases: readStoredJson(ZAliases, r.aliases, `detainee ${r.isn} aliases`),
     birthDate: r.birth_date,
     birthYear: r.birth_year,
     birthPlace: r.birth_place,
     nationality: r.nationality,
     sex: r.sex as TDetainee['sex'],
     riskTier: r.risk_tier as TDetainee['riskTier'],
-    keepApart: ZTags.parse(JSON.parse(r.keep_apart)),
-    medical: ZTags.parse(JSON.parse(r.medical)),
+    keepApart: readStoredJson(ZTags, r.keep_apart, `detainee ${r.isn} keep_apart`),
+    medical: readStoredJson(ZTags, r.medical, `detainee ${r.isn} medical`),
     legalStatus: r.legal_status as TDetainee['legalStatus'],
     facility: r.facility_code,
     custodian: r.custodian_code,

@@ -4,6 +4,8 @@ import '../../src/registry/index.js';
 import { defineErrors, errorCatalogue, type ErrorKind } from '../../src/kernel/index.js';
 import { buildApp, problemType, ServerErrors, statusOfCode, statusOfKind } from '../../src/server/index.js';
 import { openStore } from '../../src/store/index.js';
+import { contextFor } from '../../src/access/index.js';
+import { buildDetainee } from '../support/factories.js';
 import { DIALECTS } from '../support/stores.js';
 import { loginCookie, openHttpWorld, problem } from './harness.js';
 
@@ -72,6 +74,25 @@ describe.each(DIALECTS)('HTTP answers to a failing store (%s)', (dialect) => {
       expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
     } finally {
       await app.close();
+      await w.close();
+    }
+  });
+});
+
+describe.each(DIALECTS)('HTTP answers to a stored value that does not read back (%s)', (dialect) => {
+  it('answers 500 INTERNAL (a server fault, not the caller\'s input) and names nothing stored', async () => {
+    const w = await openHttpWorld(dialect);
+    try {
+      const d = await buildDetainee(contextFor(w.store.db, w.cast.registrar, w.clock), 7);
+      await w.store.db.updateTable('detainees').set({ keep_apart: '{"not":"a list"}' }).where('id', '=', d.id).execute();
+      const cookie = await loginCookie(w.app, 'reg.usa');
+      const res = await w.app.inject({ method: 'GET', url: `/api/detainees/${d.isn}`, headers: { cookie } });
+      expect(res.statusCode).toBe(500);
+      expect(problem(res)).toMatchObject({ code: 'INTERNAL', detail: 'internal error; the operation was not applied' });
+      expect(res.body).not.toMatch(/keep_apart|not a list/);
+      await w.store.db.updateTable('detainees').set({ keep_apart: 'not json' }).where('id', '=', d.id).execute();
+      expect((await w.app.inject({ method: 'GET', url: `/api/detainees/${d.isn}`, headers: { cookie } })).statusCode).toBe(500);
+    } finally {
       await w.close();
     }
   });
