@@ -1,7 +1,8 @@
 import { contextFor, operatorPrincipal, type Ctx, type Principal, type Role } from '../../src/access/index.js';
 import { seedCampRecords } from '../../src/camps/index.js';
 import { DomainError, FixedClock } from '../../src/kernel/index.js';
-import { buildAgency, buildDetainee, buildFacility, operatorCtx } from '../support/factories.js';
+import { buildAgency, buildDetainee, buildFacility, buildUser, operatorCtx } from '../support/factories.js';
+import { clientFor, openHttpWorld, type Client, type HttpWorld } from '../http/harness.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 import type { DialectName } from '../../src/store/index.js';
 
@@ -72,4 +73,29 @@ export async function errorOf(p: Promise<unknown>): Promise<DomainError> {
   const e = await p.then(() => undefined, (x: unknown) => x);
   if (!(e instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(e)}`);
   return e;
+}
+
+/**
+ * The camps HTTP world on one dialect: the holding force (HF, staff with child protection) guarding camp HOL,
+ * an Iraqi viewer without a data-sharing agreement, one detainee and the camps' baseline.
+ */
+export interface CampHttpWorld {
+  w: HttpWorld;
+  /** hf.staff: S, registrar + custodian + child-protection. */
+  hf: Client;
+  /** moj.viewer: C, viewer, no agreement with the holding force. */
+  irq: Client;
+  isn: string;
+}
+
+export async function openCampHttpWorld(dialect: DialectName): Promise<CampHttpWorld> {
+  const w = await openHttpWorld(dialect);
+  await buildAgency(w.store, w.clock, { code: 'HF', country: 'SYR', kind: 'holding-force' });
+  await buildUser(w.store, w.clock, { username: 'hf.staff', agency: 'HF', clearance: 'S', roles: ['registrar', 'custodian', 'child-protection'], groups: ['CHILD'] });
+  await buildUser(w.store, w.clock, { username: 'moj.viewer', agency: 'IRQ-MOJ', clearance: 'C', roles: ['viewer'], groups: ['CHILD'] });
+  const admin = contextFor(w.store.db, { ...operatorPrincipal('USA'), clearance: 'S', roles: ['registrar', 'admin'] }, w.clock);
+  await buildFacility(admin, { code: 'HOL', kind: 'camp', guardAgency: 'HF', marking: 'U' });
+  const isn = (await buildDetainee(admin, 5, { marking: 'C//REL TO CHE, IRQ, SYR, USA' })).isn;
+  await seedCampRecords(operatorCtx(w.store, w.clock), w.store.db, { epoch: EPOCH });
+  return { w, hf: await clientFor(w.app, 'hf.staff'), irq: await clientFor(w.app, 'moj.viewer'), isn };
 }

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCampRecords } from '../../src/camps/index.js';
-import { contextFor, operatorPrincipal } from '../../src/access/index.js';
-import { buildAgency, buildDetainee, buildFacility, buildUser, operatorCtx } from '../support/factories.js';
 import { DIALECTS } from '../support/stores.js';
-import { clientFor, openHttpWorld, problem, type Client, type HttpWorld } from '../http/harness.js';
-import { csvOf, EPOCH, motherWithTwo } from './camp-world.js';
+import { problem, type Client, type HttpWorld } from '../http/harness.js';
+import { csvOf, motherWithTwo, openCampHttpWorld } from './camp-world.js';
 
 describe.each(DIALECTS)('camps over HTTP (%s)', (dialect) => {
   let w: HttpWorld;
@@ -12,16 +9,7 @@ describe.each(DIALECTS)('camps over HTTP (%s)', (dialect) => {
   let irq: Client;
   let isn: string;
   beforeAll(async () => {
-    w = await openHttpWorld(dialect);
-    await buildAgency(w.store, w.clock, { code: 'HF', country: 'SYR', kind: 'holding-force' });
-    await buildUser(w.store, w.clock, { username: 'hf.staff', agency: 'HF', clearance: 'S', roles: ['registrar', 'custodian', 'child-protection'], groups: ['CHILD'] });
-    await buildUser(w.store, w.clock, { username: 'moj.viewer', agency: 'IRQ-MOJ', clearance: 'C', roles: ['viewer'], groups: ['CHILD'] });
-    const admin = contextFor(w.store.db, { ...operatorPrincipal('USA'), clearance: 'S', roles: ['registrar', 'admin'] }, w.clock);
-    await buildFacility(admin, { code: 'HOL', kind: 'camp', guardAgency: 'HF', marking: 'U' });
-    isn = (await buildDetainee(admin, 5, { marking: 'C//REL TO CHE, IRQ, SYR, USA' })).isn;
-    await seedCampRecords(operatorCtx(w.store, w.clock), w.store.db, { epoch: EPOCH });
-    hf = await clientFor(w.app, 'hf.staff');
-    irq = await clientFor(w.app, 'moj.viewer');
+    ({ w, hf, irq, isn } = await openCampHttpWorld(dialect));
   });
   afterAll(async () => w?.close());
 
