@@ -4,7 +4,7 @@
  * knobs, e.g. BENCH_DETAINEES=100000 BENCH_RESIDENTS=200000 (the defaults); the custody log's are
  * BENCH_CUSTODY_APPENDS, BENCH_CUSTODY_BATCH, BENCH_CUSTODY_PROOF_SIZE, BENCH_CUSTODY_PROOF_SAMPLES, BENCH_CUSTODY_VERIFY.
  * BENCH_ONLY=custody runs one benchmark by name. Identity: BENCH_IDENTITY_GALLERY, BENCH_IDENTITY_HNSW, BENCH_IDENTITY_QUERIES,
- * BENCH_IDENTITY_DEDUP, BENCH_IDENTITY_ONLY (exact | hnsw | dedup | febrl).
+ * BENCH_IDENTITY_DEDUP, BENCH_IDENTITY_ONLY (exact | hnsw | dedup | febrl). API under load: BENCH_API_SECONDS.
  */
 import { benchAirlift } from './airlift.bench.js';
 import { benchAirliftExecution } from './airlift-execution.bench.js';
@@ -15,6 +15,7 @@ import { benchWarning } from './warning.bench.js';
 import { benchRepatriation } from './repatriation.bench.js';
 import { benchCases } from './cases.bench.js';
 import { benchIdentity } from './identity.bench.js';
+import { benchApi } from './api.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -26,6 +27,7 @@ const benches: [string, () => Promise<void>][] = [
   ['case files', benchCases],
   ['airlift execution', benchAirliftExecution],
   ['identity', benchIdentity],
+  ['api', benchApi],
 ];
 
 for (const [name, run] of benches) {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { queryKeys, isIsn } from '../kernel/index.js';
 import type { Scope } from '../access/index.js';
 import type { Db, DetaineesTable } from '../store/index.js';
@@ -14,7 +14,7 @@ export interface DetaineeFilter {
 }
 
 /** Detainees in scope, joined to what presenting them needs; a facility out of scope shows as null. */
-function scopedDetainees(db: Db, scope: Scope) {
+function scopedDetainees(db: Db, scope: Scope, f: DetaineeFilter) {
   return db
     .selectFrom('detainees as d')
     .innerJoin('markings as m', 'm.id', 'd.marking_id')
@@ -22,23 +22,32 @@ function scopedDetainees(db: Db, scope: Scope) {
     .leftJoin('agencies as a', 'a.id', 'd.custodian_agency_id')
     .selectAll('d')
     .select(['f.code as facility_code', 'a.code as custodian_code', 'm.text as marking_text'])
-    .where('d.marking_id', 'in', scope.markingIds);
+    .where((eb) => matching(eb, scope, f));
 }
 
-function applyFilter<Q extends ReturnType<typeof scopedDetainees>>(q: Q, f: DetaineeFilter): Q {
-  let out = q;
-  if (f.facilityId) out = out.where('d.facility_id', '=', f.facilityId) as Q;
-  if (f.nationality) out = out.where('d.nationality', '=', f.nationality) as Q;
-  if (f.riskTier) out = out.where('d.risk_tier', '=', f.riskTier) as Q;
-  if (f.status) out = out.where('d.status', '=', f.status) as Q;
+/** Detainees in scope that match, without the joins presenting them needs: what counts read. */
+function matchingDetainees(db: Db, scope: Scope, f: DetaineeFilter) {
+  return db.selectFrom('detainees as d').where((eb) => matching(eb, scope, f));
+}
+
+/** In scope and matching the filter: one condition on `d` alone, so counts need no join. */
+function matching(eb: ExpressionBuilder<{ d: DetaineesTable }, 'd'>, scope: Scope, f: DetaineeFilter): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [eb('d.marking_id', 'in', scope.markingIds)];
+  if (f.facilityId) parts.push(eb('d.facility_id', '=', f.facilityId));
+  if (f.nationality) parts.push(eb('d.nationality', '=', f.nationality));
+  if (f.riskTier) parts.push(eb('d.risk_tier', '=', f.riskTier));
+  if (f.status) parts.push(eb('d.status', '=', f.status));
   if (f.search) {
     const s = f.search.trim().toUpperCase();
-    if (isIsn(s)) return out.where('d.isn', '=', s) as Q;
-    const keys = queryKeys(f.search);
-    // Every query key must start some word of the row's keys (see kernel nameSearchKeys).
-    for (const k of keys.length > 0 ? keys : ['\u0000']) out = out.where('d.search_keys', 'like', `% ${escapeLike(k)}%`) as Q;
+    if (isIsn(s)) {
+      parts.push(eb('d.isn', '=', s));
+    } else {
+      const keys = queryKeys(f.search);
+      // Every query key must start some word of the row's keys (see kernel nameSearchKeys).
+      for (const k of keys.length > 0 ? keys : ['\u0000']) parts.push(eb('d.search_keys', 'like', `% ${escapeLike(k)}%`));
+    }
   }
-  return out;
+  return eb.and(parts);
 }
 
 function escapeLike(s: string): string {
@@ -47,28 +56,27 @@ function escapeLike(s: string): string {
 
 /** One page of detainees in scope, ordered by ISN, after `afterIsn`. */
 export async function selectDetaineePage(db: Db, scope: Scope, f: DetaineeFilter, page: { afterIsn?: string | undefined; limit: number }): Promise<DetaineeJoinRow[]> {
-  let q = applyFilter(scopedDetainees(db, scope), f).orderBy('d.isn').limit(page.limit);
+  let q = scopedDetainees(db, scope, f).orderBy('d.isn').limit(page.limit);
   if (page.afterIsn) q = q.where('d.isn', '>', page.afterIsn);
   return (await q.execute());
 }
 
 /** How many detainees in scope match. */
 export async function countDetainees(db: Db, scope: Scope, f: DetaineeFilter): Promise<number> {
-  const q = applyFilter(scopedDetainees(db, scope), f).clearSelect().select(sql<number>`count(*)`.as('n'));
-  const r = await q.executeTakeFirstOrThrow();
+  const r = await matchingDetainees(db, scope, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** The distinct markings of the detainees in scope that match (what a count of them discloses). */
 export async function matchingMarkingIds(db: Db, scope: Scope, f: DetaineeFilter): Promise<number[]> {
-  const rows = await applyFilter(scopedDetainees(db, scope), f).clearSelect().select('d.marking_id').distinct().execute();
+  const rows = await matchingDetainees(db, scope, f).select('d.marking_id').distinct().execute();
   return rows.map((r) => r.marking_id);
 }
 
 /** One detainee in scope by id or ISN. */
 export async function selectDetainee(db: Db, scope: Scope, idOrIsn: string): Promise<DetaineeJoinRow | undefined> {
   const col = isIsn(idOrIsn) ? 'd.isn' : 'd.id';
-  return (await scopedDetainees(db, scope).where(col, '=', idOrIsn).executeTakeFirst());
+  return (await scopedDetainees(db, scope, {}).where(col, '=', idOrIsn).executeTakeFirst());
 }
 
 /** The id and marking of the detainee holding `isn`, in scope or not: used only to route collisions. */

@@ -5,7 +5,7 @@ import { seedCampRecords } from '../camps/index.js';
 import { seedRepatriation, type SeedCountry } from '../repatriation/index.js';
 import { seedCases, type CaseSeed } from '../cases/index.js';
 import { bulkInsert, searchKeysOf, type BulkRows } from '../registry/index.js';
-import { inTransaction, type Db } from '../store/index.js';
+import { analyzeAll, inTransaction, type Db } from '../store/index.js';
 import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
 import { ScenarioErrors } from './scenario.errors.js';
 import { collectWarning, loadWarning, warningBag } from './warning-load.js';
@@ -189,7 +189,7 @@ function badLine(line: number, issues: FieldIssue[]): DomainError {
  */
 export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts: LoadOptions): Promise<{ records: number; users: string[] }> {
   requirePermission(ctx.principal, 'scenario:load');
-  return inTransaction(ctx.db, async (trx) => {
+  const result = await inTransaction(ctx.db, async (trx) => {
     const already = await trx.selectFrom('scenario_runs').select('seed').executeTakeFirst();
     if (already) throw new DomainError('conflict', ScenarioErrors.SCENARIO_ALREADY_LOADED, `a scenario (seed ${already.seed}) is already loaded in this store`, { field: 'store', reason: 'not empty' });
     const l = new Loader(ctx, trx);
@@ -231,4 +231,7 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     opts.onProgress?.({ records: n, bytes });
     return { records: n, users: l.users.map((u) => u.username) };
   });
+  // The store grew from empty: without fresh statistics its query plans scan and sort whole tables.
+  if (!ctx.db.isTransaction) await analyzeAll(ctx.db);
+  return result;
 }

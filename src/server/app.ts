@@ -9,6 +9,7 @@ import { installAuth } from './plugins/auth.js';
 import { installBodyParsing } from './plugins/body.js';
 import { installErrors } from './plugins/errors.js';
 import { installKeyPurge } from './plugins/idempotency.js';
+import { installStoreMaintenance } from './plugins/maintenance.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { webUi } from './plugins/web-ui.js';
 import { accessRoutes } from './routes/access.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await installOpenApi(app, API_VERSION);
   installAuth(app);
   installKeyPurge(app);
+  installStoreMaintenance(app);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(registryRoutes);

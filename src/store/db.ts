@@ -64,6 +64,9 @@ function openSqlite(path: string): Store {
     conn.close();
     throw new Error(`store: SQLite synchronous reads back ${String(sync)}, not FULL (2); refusing to start`);
   }
+  // The query planner needs statistics: without them it sorts a whole table to return one page. Gather them
+  // for tables that have none (or have grown tenfold) at every open; `refreshStatistics` keeps them current.
+  conn.pragma('optimize=0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }), plugins: [new EmptyInPlugin()] });
   return { db, dialect: 'sqlite', location: `sqlite:${path}`, close: () => db.destroy() };
 }
@@ -119,4 +122,17 @@ export async function ping(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Analyses every table for the query planner (both dialects): after a bulk load, whose size changes every plan. */
+export async function analyzeAll(db: Db): Promise<void> {
+  await sql`analyze`.execute(db);
+}
+
+/**
+ * The cheap periodic refresh of the planner's statistics: SQLite's `PRAGMA optimize` re-analyses only the
+ * tables that changed a lot; PostgreSQL's autovacuum already does this, so it is a no-op there.
+ */
+export async function refreshStatistics(store: Pick<Store, 'db' | 'dialect'>): Promise<void> {
+  if (store.dialect === 'sqlite') await sql`pragma optimize`.execute(store.db);
 }

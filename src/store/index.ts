@@ -2,7 +2,7 @@
 export type { Database } from './schema.js';
 export type * from './schema.js';
 export type * from './schema-cases.js';
-export { openStore, parseDatabaseUrl, inTransaction, ping, DEFAULT_DATABASE_URL } from './db.js';
+export { openStore, parseDatabaseUrl, inTransaction, ping, analyzeAll, refreshStatistics, DEFAULT_DATABASE_URL } from './db.js';
 export type { Db, Tx, Store, StoreTarget } from './db.js';
 export { migrateToLatest, type MigrateOptions } from './migrate.js';
 export { classifyDbError } from './dialects/errors.js';
