@@ -1,9 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, operatorPrincipal } from '../../src/access/index.js';
 import { addEvidence, createCase, requestDeclass } from '../../src/cases/index.js';
-import { custodyCtx, keyringFor, rotateAgencyKey } from '../../src/custody/index.js';
-import { systemClock } from '../../src/kernel/index.js';
 import { listDetainees } from '../../src/registry/index.js';
 import { logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
 
@@ -27,8 +24,6 @@ describe('declassification in the browser', () => {
 
   beforeAll(async () => {
     world = await openE2eWorld();
-    // The scenario's keys were made in memory: give INTEL a key the server's keyring holds, to sign decisions.
-    await rotateAgencyKey(custodyCtx(contextFor(world.store.db, operatorPrincipal('USA'), systemClock), keyringFor(world.store.url)), { agency: 'INTEL' });
     const pros = await world.ctxOf('le-id.prosecutor');
     const irqVisible = (await listDetainees(await world.ctxOf(IRQ), { limit: 1 })).items[0]!;
     await createCase(pros, { ref: 'CASE-E2E', title: 'Courier network', detainees: [irqVisible.isn], jurisdiction: { kind: 'receiving', country: 'IRQ' }, charges: ['Membership'] });

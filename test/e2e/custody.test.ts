@@ -1,10 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, operatorPrincipal } from '../../src/access/index.js';
-import {
-  createAgencyKey, createHandover, custodyCtx, keyringFor, listKeys, publishLogKeyAndSign, rotateAgencyKey, type Keyring,
-} from '../../src/custody/index.js';
-import { DomainError, systemClock } from '../../src/kernel/index.js';
+import { createHandover, custodyCtx, keyringFor } from '../../src/custody/index.js';
+import { DomainError } from '../../src/kernel/index.js';
 import { listDetainees } from '../../src/registry/index.js';
 import { logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
 
@@ -12,19 +9,6 @@ import { logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harne
 // timeline then shows both signatures and a proof that the browser itself verified against the published keys.
 const RECEIVER = 'jtf.s';
 const RELEASER = 'hf.s';
-
-/** The harness loads the scenario with throw-away keys: give the server's keyring current keys for HF, JTF and the log. */
-async function serverKeys(world: E2eWorld): Promise<Keyring> {
-  const keyring = keyringFor(world.store.url);
-  const op = custodyCtx(contextFor(world.store.db, operatorPrincipal('USA'), systemClock), keyring);
-  const published = await listKeys(world.store.db);
-  for (const agency of ['HF', 'JTF']) {
-    if (published.keys.some((k) => k.agency === agency)) await rotateAgencyKey(op, { agency });
-    else await createAgencyKey(op, { agency });
-  }
-  await publishLogKeyAndSign(op, { rotate: published.log !== null });
-  return keyring;
-}
 
 describe('the custody pages', () => {
   let world: E2eWorld;
@@ -34,7 +18,7 @@ describe('the custody pages', () => {
 
   beforeAll(async () => {
     world = await openE2eWorld();
-    const keyring = await serverKeys(world);
+    const keyring = keyringFor(world.store.url);
     const hf = await world.ctxOf(RELEASER);
     const seenByBoth = (await listDetainees(await world.ctxOf(RECEIVER), { status: 'held', limit: 50 })).items.map((d) => d.isn);
     const candidate = (await listDetainees(hf, { status: 'held', limit: 200 })).items.find((d) => seenByBoth.includes(d.isn) && d.custodian === 'HF');

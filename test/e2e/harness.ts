@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { contextFor, findUserByName, operatorPrincipal, principalOfUser, type Ctx } from '../../src/access/index.js';
 import { systemClock } from '../../src/kernel/index.js';
+import { keyringFor } from '../../src/custody/index.js';
 import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
 import { startServer, type ServerHandle } from '../../src/server/index.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
@@ -40,7 +41,8 @@ async function* scenarioLines(): AsyncGenerator<string> {
 export async function openE2eWorld(): Promise<E2eWorld> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const store = await openTestStore('sqlite');
-  await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), scenarioLines(), { demoPassword: PASSWORD });
+  // The keyring the server will use (files beside the store), as `npm start` loads it: agencies can sign at once.
+  await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), scenarioLines(), { demoPassword: PASSWORD, keyring: keyringFor(store.url) });
   const server = await startServer({ databaseUrl: store.url, port: 0, host: '127.0.0.1' }, { logger: false, handleSignals: false });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   return {

@@ -1,8 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, operatorPrincipal } from '../../src/access/index.js';
-import { custodyCtx, keyringFor, publishLogKeyAndSign, rotateAgencyKey } from '../../src/custody/index.js';
-import { systemClock } from '../../src/kernel/index.js';
 import { listDetainees } from '../../src/registry/index.js';
 import { banners, logIn, newPage, openE2eWorld, screenshot, type E2eWorld } from './harness.js';
 
@@ -27,10 +24,6 @@ describe('the repatriation board', () => {
 
   beforeAll(async () => {
     world = await openE2eWorld();
-    // The scenario was loaded with throw-away keys: the server's key directory gets fresh ones to sign with.
-    const op = custodyCtx(contextFor(world.store.db, operatorPrincipal('USA'), systemClock), keyringFor(world.store.url));
-    for (const agency of ['HF', 'IRQ-CTS']) await rotateAgencyKey(op, { agency });
-    await publishLogKeyAndSign(op, { rotate: true });
     const seen = await Promise.all(['diplo.s', 'hf.s', 'irq-cts.s'].map(async (u) => (await listDetainees(await world.ctxOf(u), { nationality: 'IRQ', status: 'held', limit: 200 })).items));
     const others = seen.slice(1).map((list) => new Set(list.map((d) => d.isn)));
     const common = seen[0]!.filter((d) => others.every((s) => s.has(d.isn)) && d.facility !== null);
