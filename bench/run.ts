@@ -5,6 +5,7 @@
  * BENCH_CUSTODY_APPENDS, BENCH_CUSTODY_BATCH, BENCH_CUSTODY_PROOF_SIZE, BENCH_CUSTODY_PROOF_SAMPLES, BENCH_CUSTODY_VERIFY.
  * BENCH_ONLY=custody runs one benchmark by name. Identity: BENCH_IDENTITY_GALLERY, BENCH_IDENTITY_HNSW, BENCH_IDENTITY_QUERIES,
  * BENCH_IDENTITY_DEDUP, BENCH_IDENTITY_ONLY (exact | hnsw | dedup | febrl). API under load: BENCH_API_SECONDS.
+ * The detainee list in chromium: BENCH_WEB_DETAINEES (default 100000), BENCH_WEB_SECONDS (steady scroll, default 15).
  */
 import { benchAirlift } from './airlift.bench.js';
 import { benchAirliftExecution } from './airlift-execution.bench.js';
@@ -16,6 +17,7 @@ import { benchRepatriation } from './repatriation.bench.js';
 import { benchCases } from './cases.bench.js';
 import { benchIdentity } from './identity.bench.js';
 import { benchApi } from './api.bench.js';
+import { benchWebList } from './web-list.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -28,6 +30,7 @@ const benches: [string, () => Promise<void>][] = [
   ['airlift execution', benchAirliftExecution],
   ['identity', benchIdentity],
   ['api', benchApi],
+  ['web list', benchWebList],
 ];
 
 for (const [name, run] of benches) {

@@ -54,10 +54,11 @@ function escapeLike(s: string): string {
   return s.replace(/[%_\\]/g, '');
 }
 
-/** One page of detainees in scope, ordered by ISN, after `afterIsn`. */
-export async function selectDetaineePage(db: Db, scope: Scope, f: DetaineeFilter, page: { afterIsn?: string | undefined; limit: number }): Promise<DetaineeJoinRow[]> {
+/** One page of detainees in scope, ordered by ISN, after `afterIsn` or from row `offset`. */
+export async function selectDetaineePage(db: Db, scope: Scope, f: DetaineeFilter, page: { afterIsn?: string | undefined; offset?: number | undefined; limit: number }): Promise<DetaineeJoinRow[]> {
   let q = scopedDetainees(db, scope, f).orderBy('d.isn').limit(page.limit);
   if (page.afterIsn) q = q.where('d.isn', '>', page.afterIsn);
+  if (page.offset) q = q.offset(page.offset);
   return (await q.execute());
 }
 

@@ -26,6 +26,7 @@ function decodeCursor(cursor: string): string {
 export async function listDetainees(ctx: Ctx, raw: TDetaineeListQuery): Promise<TDetaineePage> {
   requirePermission(ctx.principal, 'registry:read');
   const q = ZDetaineeListQuery.parse(raw);
+  if (q.offset !== undefined && q.cursor !== undefined) throw invalid('offset', 'cannot be combined with cursor');
   const scope = await scopeFor(ctx.db, ctx.principal);
   const filter: DetaineeFilter = { nationality: q.nationality, riskTier: q.riskTier, status: q.status, search: q.search };
   if (q.facility) {
@@ -33,7 +34,7 @@ export async function listDetainees(ctx: Ctx, raw: TDetaineeListQuery): Promise<
     filter.facilityId = f?.id ?? '\u0000none';
   }
   const afterIsn = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const rows = await selectDetaineePage(ctx.db, scope, filter, { afterIsn, limit: q.limit + 1 });
+  const rows = await selectDetaineePage(ctx.db, scope, filter, { afterIsn, offset: q.offset, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const total = await countDetainees(ctx.db, scope, filter);
   const ids = await matchingMarkingIds(ctx.db, scope, filter);

@@ -103,6 +103,7 @@ export const ZDetaineeListQuery = z.strictObject({
   status: z.enum(DETAINEE_STATUSES).optional(),
   search: z.string().trim().min(1).max(200).optional().describe('name in Arabic script or any transliteration, or an ISN'),
   cursor: z.string().max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(100_000_000).optional().describe('rows to skip (jump to any row of the list); not with cursor'),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
 });
 export type TDetaineeListQuery = z.input<typeof ZDetaineeListQuery>;

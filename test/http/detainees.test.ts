@@ -46,6 +46,21 @@ describe.each(DIALECTS)('HTTP detainees (%s)', (dialect) => {
     expect(updated.json()).toMatchObject({ riskTier: 'high', status: 'in-transit', version: 2 });
   });
 
+  it('jumps to any row of the list with offset, and refuses offset with cursor', async () => {
+    const all = isns(await usa.get('/api/detainees?limit=100'));
+    expect(all).toEqual(['SP-SY-000001', 'SP-SY-000002']);
+    const third = await usa.get('/api/detainees?offset=1&limit=1');
+    expect(third.statusCode).toBe(200);
+    expect(isns(third)).toEqual(['SP-SY-000002']);
+    expect(third.json().total).toBe(2);
+    expect(isns(await usa.get(`/api/detainees?offset=${all.length}&limit=2`))).toEqual([]);
+    const first = await usa.get('/api/detainees?limit=1');
+    const both = await usa.get(`/api/detainees?offset=1&cursor=${first.json().nextCursor as string}`);
+    expect(both.statusCode).toBe(400);
+    expect(problem(both).issues?.[0]?.field).toMatch(/offset/);
+    expect(problem(await usa.get('/api/detainees?offset=-1')).issues?.[0]?.field).toMatch(/offset/);
+  });
+
   it('refuses an update at a stale version with 409 STALE_VERSION and the current version', async () => {
     const res = await usa.send('PATCH', '/api/detainees/SP-SY-000001', { version: 1, riskTier: 'low' });
     expect(res.statusCode).toBe(409);

@@ -17,7 +17,7 @@ import { itemsOf, sendNdjson, sentBody, ZIdParams } from './present.js';
 /** CSV imports may be large: 20 MiB, against 1 MiB for every other body. */
 export const CSV_BODY_LIMIT = 20 * 1024 * 1024;
 
-const ZExportQuery = ZDetaineeListQuery.omit({ cursor: true, limit: true });
+const ZExportQuery = ZDetaineeListQuery.omit({ cursor: true, offset: true, limit: true });
 const ZReviewQuery = z.strictObject({ status: z.enum(['pending', 'accepted', 'rejected']).optional() });
 const ZCsvBody = z.string().min(1).describe('CSV with a header row; columns as in `sallyport detainees import --help`');
 const D = ['detainees'];

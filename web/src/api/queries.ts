@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { detaineesUrl, type DetaineeFilters } from '../registry/filters.js';
 import { api } from './client.js';
-import { ZDetainee, ZDetaineePage, ZFacility, ZFacilityList, ZMe, ZPlaceHistory, type TDetainee } from './schemas.js';
+import { ZDetainee, ZDetaineePage, ZFacility, ZFacilityList, ZMe, ZPlaceHistory, type TDetainee, type TDetaineePage } from './schemas.js';
 
 /*
  * Every read the UI makes, as TanStack Query hooks. Keys start with what they read; a login or logout clears
@@ -73,12 +74,79 @@ export function useStatusCounts(statuses: readonly TDetainee['status'][], facili
   };
 }
 
-/** The filtered detainee list, a page at a time as the user scrolls (server-side cursor pagination). */
-export function useDetaineePages(filters: DetaineeFilters) {
-  return useInfiniteQuery({
-    queryKey: ['detainees', 'list', filters],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api(detaineesUrl(filters, { cursor: pageParam, limit: DETAINEE_PAGE_SIZE }), ZDetaineePage, { signal }),
-    getNextPageParam: (last) => last.nextCursor,
+/** The filtered detainee list as the rows the table needs, by position. */
+export interface DetaineeRows {
+  /** The first page's query: pending until the total is known, or failed. */
+  head: { isPending: boolean; isError: boolean; error: Error | null; refetch: () => unknown };
+  /** How many detainees the user may see match, and the banner of every record behind that number. */
+  total: number;
+  totalMarking: string | undefined;
+  /** Row `i` (0-based) when its page has arrived. */
+  rowAt: (i: number) => TDetainee | undefined;
+  /** The markings of every row loaded so far (a row scrolled past may come back at any time). */
+  markings: string[];
+  /** Asks for the pages holding rows `first` to `last` (those not asked for yet). */
+  need: (first: number, last: number) => void;
+  /** A later page failed: its error, and a retry. */
+  pageError: { error: Error; retry: () => void } | null;
+}
+
+const pageMarkings = new WeakMap<TDetaineePage, string[]>();
+
+/** The distinct markings of one page's rows, worked out once per page (a render looks at every page loaded). */
+function markingsOfPage(page: TDetaineePage): string[] {
+  let m = pageMarkings.get(page);
+  if (!m) {
+    m = [...new Set(page.items.map((d) => d.marking))];
+    pageMarkings.set(page, m);
+  }
+  return m;
+}
+
+/**
+ * The filtered detainee list, fetched a page at a time by position (`offset`) as the table scrolls to it: the
+ * table is as long as the total from the start, so a reader can drag straight to row 80,000 and only the pages
+ * in view are fetched. Pages stay cached while the filters stay the same.
+ */
+export function useDetaineeRows(filters: DetaineeFilters): DetaineeRows {
+  const key = JSON.stringify(filters);
+  const [wanted, setWanted] = useState<{ key: string; pages: number[] }>({ key, pages: [0] });
+  // New filters: start again from the first page (state derived during render, as React recommends).
+  const pages = wanted.key === key ? wanted.pages : [0];
+  if (wanted.key !== key) setWanted({ key, pages: [0] });
+  const results = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: ['detainees', 'list', filters, page],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api(detaineesUrl(filters, { offset: page * DETAINEE_PAGE_SIZE, limit: DETAINEE_PAGE_SIZE }), ZDetaineePage, { signal }),
+    })),
   });
+  const byPage = new Map<number, TDetaineePage>();
+  pages.forEach((page, i) => {
+    const data = results[i]?.data;
+    if (data) byPage.set(page, data);
+  });
+  const head = results[0]!;
+  const first = byPage.get(0);
+  const failed = results.findIndex((r, i) => i > 0 && r.isError);
+  const markingsKey = [...new Set([...byPage.values()].flatMap(markingsOfPage))].sort().join('\n');
+  const markings = useMemo(() => (markingsKey ? markingsKey.split('\n') : []), [markingsKey]);
+  const need = useCallback((firstRow: number, lastRow: number) => {
+    const from = Math.max(0, Math.floor(firstRow / DETAINEE_PAGE_SIZE));
+    const to = Math.max(from, Math.floor(lastRow / DETAINEE_PAGE_SIZE));
+    setWanted((w) => {
+      if (w.key !== key) return w;
+      const missing = [];
+      for (let p = from; p <= to; p++) if (!w.pages.includes(p)) missing.push(p);
+      return missing.length === 0 ? w : { key, pages: [...w.pages, ...missing] };
+    });
+  }, [key]);
+  return {
+    head: { isPending: head.isPending, isError: head.isError, error: head.error, refetch: head.refetch },
+    total: first?.total ?? 0,
+    totalMarking: first?.marking,
+    rowAt: (i) => byPage.get(Math.floor(i / DETAINEE_PAGE_SIZE))?.items[i % DETAINEE_PAGE_SIZE],
+    markings,
+    need,
+    pageError: failed === -1 ? null : { error: results[failed]!.error!, retry: () => void results[failed]!.refetch() },
+  };
 }

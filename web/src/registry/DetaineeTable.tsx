@@ -6,34 +6,37 @@ import { PortionMark } from '../common/PortionMark.js';
 import { humanize } from '../common/format.js';
 
 const ROW_HEIGHT = 40;
-// Ask for the next page this many rows before the end of what is loaded, so scrolling seldom waits.
-const PREFETCH_ROWS = 60;
+// Ask for the rows this far beyond those in view, so scrolling seldom waits for a page.
+const PREFETCH_ROWS = 100;
 
 interface Props {
-  rows: readonly TDetainee[];
+  /** Rows that match: the table is this long from the start. */
   total: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMore: () => void;
+  /** Row `i` when its page has arrived. */
+  rowAt: (i: number) => TDetainee | undefined;
+  /** Asks for the rows `first` to `last`. */
+  need: (first: number, last: number) => void;
 }
 
 const COLUMNS = ['ISN', 'Name', 'Name (Arabic)', 'Nationality', 'Facility', 'Status', 'Risk', 'Marking'];
 
 /**
  * The detainee list, virtualised: only the rows in view (and a few around) are in the DOM, so 100,000 rows
- * scroll as smoothly as 100. Pages are fetched from the server as the end of the loaded rows comes near.
+ * scroll as smoothly as 100. The table is as long as the total; the pages holding the rows in view (and the
+ * next few) are fetched as they come near, so a reader may drag straight to any row.
  * Marked up as an ARIA table whose row count is the full total.
  */
-export function DetaineeTable({ rows, total, hasMore, loadingMore, loadMore }: Props) {
+export function DetaineeTable({ total, rowAt, need }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const count = rows.length + (hasMore ? 1 : 0);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Scroll updates render with the next frame rather than synchronously inside the scroll event.
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, useFlushSync: false });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? -1;
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
-  }, [hasMore, loadingMore, lastIndex, rows.length, loadMore]);
+    need(Math.max(0, firstIndex - PREFETCH_ROWS), Math.min(total - 1, lastIndex + PREFETCH_ROWS));
+  }, [need, firstIndex, lastIndex, total]);
 
   return (
     <div className="vtable" role="table" aria-label="Detainees" aria-rowcount={total + 1} data-testid="detainee-table">
@@ -49,11 +52,11 @@ export function DetaineeTable({ rows, total, hasMore, loadingMore, loadMore }: P
       <div ref={scroller} className="vtable-body" role="rowgroup" tabIndex={0} aria-label="Detainee rows; scroll to load more">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
-            const d = rows[v.index];
+            const d = rowAt(v.index);
             return (
               <div key={v.key} role="row" aria-rowindex={v.index + 2} className={d ? 'vrow' : 'vrow vrow-loading'} data-isn={d?.isn}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
-                {d ? <Cells d={d} /> : <span role="cell" className="vcell">Loading more…</span>}
+                {d ? <Cells d={d} /> : <span role="cell" className="vcell">Loading…</span>}
               </div>
             );
           })}

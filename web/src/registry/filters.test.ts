@@ -22,6 +22,8 @@ describe('detainee list filters', () => {
   it('map to the API call for one page, with the cursor when there is one', () => {
     expect(detaineesUrl({ riskTier: 'high' }, { limit: 200 })).toBe('/api/detainees?riskTier=high&limit=200');
     expect(detaineesUrl({ search: 'أحمد' }, { cursor: 'abc', limit: 1 })).toBe('/api/detainees?search=%D8%A3%D8%AD%D9%85%D8%AF&cursor=abc&limit=1');
+    expect(detaineesUrl({ status: 'held' }, { offset: 400, limit: 200 })).toBe('/api/detainees?status=held&offset=400&limit=200');
+    expect(detaineesUrl({}, { offset: 0, limit: 200 })).toBe('/api/detainees?limit=200');
   });
 
   it('say whether any filter is set', () => {

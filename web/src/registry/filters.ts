@@ -54,9 +54,10 @@ export function paramsFromFilters(filters: DetaineeFilters): URLSearchParams {
 }
 
 /** The `GET /api/detainees` URL for one page of the filtered list. */
-export function detaineesUrl(filters: DetaineeFilters, page: { cursor?: string | null; limit: number }): string {
+export function detaineesUrl(filters: DetaineeFilters, page: { cursor?: string | null; offset?: number; limit: number }): string {
   const p = paramsFromFilters(filters);
   if (page.cursor) p.set('cursor', page.cursor);
+  if (page.offset) p.set('offset', String(page.offset));
   p.set('limit', String(page.limit));
   return `/api/detainees?${p.toString()}`;
 }
