@@ -56,3 +56,8 @@ export { EARTH_RADIUS_KM, greatCircleKm, initialBearingDeg, isValidLatLon } from
 export type { NameScript } from './names.js';
 export { MAX_NAME_LENGTH, checkName, hasArabicLetter, normalizeArabic, normalizeLatin } from './names.js';
 export { matchesNameKeys, nameSearchKeys, nameSkeleton, queryKeys, wordSkeletons } from './name-keys.js';
+
+export type { TextRun } from './arabic-runs.js';
+export { arabicRuns, markArabicRuns } from './arabic-runs.js';
+export type { MixedTextOptions, VisualRun } from './pdf-text.js';
+export { ARABIC_FONT, ARABIC_FONT_BOLD, registerArabicFonts, visualRuns, writeMixed } from './pdf-text.js';
