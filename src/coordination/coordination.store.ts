@@ -147,3 +147,20 @@ export async function updateActionStatus(db: Db, id: string, set: { status: stri
   const r = await db.updateTable('coordination_actions').set(set).where('id', '=', id).where('version', '=', set.version - 1).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Multi-row inserts for the scenario loader, in statements small enough for both dialects' parameter limits. */
+export async function insertCoordinationRows(db: Db, rows: {
+  calls: CoordinationCallsTable[];
+  attendance: CoordinationAttendanceTable[];
+  decisions: CoordinationDecisionsTable[];
+  actions: CoordinationActionsTable[];
+  updates: CoordinationActionUpdatesTable[];
+}): Promise<void> {
+  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / 200) }, (_, i) => xs.slice(i * 200, i * 200 + 200));
+  // Parents first, so the foreign keys hold at every statement.
+  for (const c of chunks(rows.calls)) await db.insertInto('coordination_calls').values(c).execute();
+  for (const c of chunks(rows.attendance)) await db.insertInto('coordination_attendance').values(c).execute();
+  for (const c of chunks(rows.decisions)) await db.insertInto('coordination_decisions').values(c).execute();
+  for (const c of chunks(rows.actions)) await db.insertInto('coordination_actions').values(c).execute();
+  for (const c of chunks(rows.updates)) await db.insertInto('coordination_action_updates').values(c).execute();
+}
