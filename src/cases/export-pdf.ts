@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { registerArabicFonts, writeMixed } from '../kernel/index.js';
+import { registerArabicFonts, writeMixed } from './pdf-text.js';
 import type { Part } from './export.js';
 
 /**

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { registerArabicFonts, writeMixed } from '../kernel/index.js';
+import { registerArabicFonts, writeMixed } from '../cases/index.js';
 import type { TSitrep } from './coordination.schemas.js';
 import { actionLine, callLine, changeLine, figureLine, omittedLine, pm, readerLine, SITE_HEADERS, siteCells, titleOf } from './sitrep-text.js';
 
@@ -8,7 +8,7 @@ const MARGIN = 56;
 /**
  * The SITREP as a PDF (A4): the banner at the top and bottom of every page, every paragraph with its portion
  * mark, the numbers table as aligned columns. Latin text in the PDF standard fonts; Arabic runs (names,
- * places) in the embedded Noto Naskh Arabic, shaped and ordered right to left (kernel `writeMixed`).
+ * places) in the embedded Noto Naskh Arabic, shaped and ordered right to left (`writeMixed`, shared with case exports).
  */
 export async function sitrepPdf(s: TSitrep): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${titleOf(s)} (${s.banner})`, CreationDate: new Date(s.generatedAt) } });

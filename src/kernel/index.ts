@@ -59,5 +59,3 @@ export { matchesNameKeys, nameSearchKeys, nameSkeleton, queryKeys, wordSkeletons
 
 export type { TextRun } from './arabic-runs.js';
 export { arabicRuns, markArabicRuns } from './arabic-runs.js';
-export type { MixedTextOptions, VisualRun } from './pdf-text.js';
-export { ARABIC_FONT, ARABIC_FONT_BOLD, registerArabicFonts, visualRuns, writeMixed } from './pdf-text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicRuns, markArabicRuns } from './arabic-runs.js';
+import { arabicRuns, markArabicRuns } from '../kernel/index.js';
 import { visualRuns } from './pdf-text.js';
 
 describe('Arabic runs in mixed text', () => {

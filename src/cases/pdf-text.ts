@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Bidi } from 'bidi-js';
+import bidiModule, { type Bidi } from 'bidi-js';
 
 /**
  * Mixed Latin and Arabic text in pdfkit documents. The PDF standard fonts (Helvetica) have no Arabic glyphs,
@@ -19,21 +19,24 @@ import type { Bidi } from 'bidi-js';
 export const ARABIC_FONT = 'NotoNaskhArabic';
 export const ARABIC_FONT_BOLD = 'NotoNaskhArabic-Bold';
 
-const require = createRequire(import.meta.url);
 const fontFiles = new Map<string, Buffer>();
 
+// Here rather than in kernel: kernel's index is bundled for the browser (through the modules' schemas), and
+// this file reads font files. Cases and coordination (the SITREP) both render PDFs; coordination sits above.
 function fontFile(weight: 400 | 700): Buffer {
   const name = `@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-${weight}-normal.woff`;
   let buf = fontFiles.get(name);
   if (!buf) {
-    buf = readFileSync(require.resolve(name));
+    buf = readFileSync(createRequire(import.meta.url).resolve(name));
     fontFiles.set(name, buf);
   }
   return buf;
 }
 
-// NOTE: bidi-js is CommonJS whose types declare an ES default export; required, it is the factory itself.
-const bidi = (require('bidi-js') as () => Bidi)();
+// NOTE: bidi-js is CommonJS whose types declare an ES default export; imported from ESM (Node or a bundler),
+// the default is the factory itself.
+let bidi: Bidi | undefined;
+const bidiOf = (): Bidi => (bidi ??= (bidiModule as unknown as () => Bidi)());
 
 // Arabic script letters and the marks that shape with them: these go to the Arabic font.
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200C\u200D]/u;
@@ -53,7 +56,7 @@ export interface VisualRun {
  */
 export function visualRuns(text: string): VisualRun[] {
   if (!ARABIC.test(text)) return text === '' ? [] : [{ text, arabic: false, level: 0 }];
-  const { levels } = bidi.getEmbeddingLevels(text, 'ltr');
+  const { levels } = bidiOf().getEmbeddingLevels(text, 'ltr');
   const runs: VisualRun[] = [];
   const chars = [...text];
   let offset = 0;
