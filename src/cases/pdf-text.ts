@@ -12,7 +12,7 @@ import bidiModule, { type Bidi } from 'bidi-js';
  * as the reports are in English). Latin text stays in the caller's standard font.
  *
  * Limit: the runs are ordered per paragraph, not per wrapped line, so a right-to-left phrase that pdfkit
- * wraps onto two lines reads in the wrong line order. Names and places are short; it has not mattered.
+ * wraps onto two lines reads in the wrong line order (names and places are short, so this is rare).
  */
 
 /** The name under which the Arabic fonts are registered on a document. */
