@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
+import { registerArabicFonts, writeMixed } from './pdf-text.js';
 import type { Part } from './export.js';
 
 /**
- * The export as PDF (pdfkit, built-in Helvetica): the banner at the top and bottom of every page, each
+ * The export as PDF (pdfkit, built-in Helvetica; Arabic runs in the embedded Noto Naskh Arabic): the banner at the top and bottom of every page, each
  * paragraph opening with its portion mark in bold. Fixed creation date (the clock's), so the same file
  * renders the same bytes.
  */
@@ -14,11 +15,13 @@ export async function renderPdf(parts: readonly Part[], banner: string, title: s
     doc.on('end', resolve);
     doc.on('error', reject);
   });
+  registerArabicFonts(doc);
   for (const p of parts) {
     const size = p.heading === 1 ? 15 : p.heading === 2 ? 12 : 10.5;
     doc.moveDown(p.heading ? 0.6 : 0.25);
     doc.font('Helvetica-Bold').fontSize(size - 1.5).text(`(${p.marking}) `, { continued: true });
-    doc.font(p.heading ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).text(p.text);
+    // Arabic runs (names, places) in the embedded Arabic font, shaped and ordered right to left.
+    writeMixed(doc.fontSize(size), p.text, { font: p.heading ? 'Helvetica-Bold' : 'Helvetica', bold: p.heading !== undefined });
   }
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {

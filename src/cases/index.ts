@@ -50,3 +50,6 @@ export { casesAgendaSource, casesOutcomeSource } from './sources.js';
 /** The scenario loader's seeding of case files. */
 export { seedCases } from './seed.js';
 export type { CaseSeed } from './seed.js';
+/** Mixed Latin and Arabic text in PDFs (Arabic runs in the embedded Noto Naskh Arabic, shaped, ordered right to left). */
+export { ARABIC_FONT, ARABIC_FONT_BOLD, registerArabicFonts, visualRuns, writeMixed } from './pdf-text.js';
+export type { MixedTextOptions, VisualRun } from './pdf-text.js';

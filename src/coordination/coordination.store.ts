@@ -1,6 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Scope } from '../access/index.js';
 import type {
-  CoordinationActionsTable, CoordinationActionUpdatesTable, CoordinationAttendanceTable, CoordinationCallsTable, CoordinationDecisionsTable, Db,
+  CoordinationActionsTable, CoordinationActionUpdatesTable, CoordinationAttendanceTable, CoordinationCallsTable, CoordinationDecisionsTable, Database, Db,
 } from '../store/index.js';
 
 /**
@@ -73,24 +74,35 @@ export async function insertDecision(db: Db, row: CoordinationDecisionsTable): P
   await db.insertInto('coordination_decisions').values(row).execute();
 }
 
+type OfCall = Database & { x: { call_id: string; marking_id: number } };
+
+/**
+ * The scope rule of decisions and actions (aliased `x`): the item's marking in scope, and its call's too, so
+ * an item never shows without its call (it would reveal that a call the caller may not see exists).
+ */
+function withItsCall(scope: Scope) {
+  return (eb: ExpressionBuilder<OfCall, 'x'>) =>
+    eb.and([
+      eb('x.marking_id', 'in', scope.markingIds),
+      eb.exists(eb.selectFrom('coordination_calls as c').select('c.id').whereRef('c.id', '=', 'x.call_id').where('c.marking_id', 'in', scope.markingIds)),
+    ]);
+}
+
 function scopedDecisions(db: Db, scope: Scope) {
-  return db
-    .selectFrom('coordination_decisions as d')
-    .innerJoin('coordination_calls as c', 'c.id', 'd.call_id')
-    .innerJoin('markings as m', 'm.id', 'd.marking_id')
-    .selectAll('d')
-    .select('m.text as marking_text')
-    .where('d.marking_id', 'in', scope.markingIds)
-    .where('c.marking_id', 'in', scope.markingIds);
+  return db.selectFrom('coordination_decisions as x').innerJoin('markings as m', 'm.id', 'x.marking_id').selectAll('x').select('m.text as marking_text').where(withItsCall(scope));
+}
+
+function scopedActions(db: Db, scope: Scope) {
+  return db.selectFrom('coordination_actions as x').innerJoin('markings as m', 'm.id', 'x.marking_id').selectAll('x').select('m.text as marking_text').where(withItsCall(scope));
 }
 
 /** Decisions in scope: of some calls, or recorded in a window (after `since`, up to `until`). */
 export async function selectDecisions(db: Db, scope: Scope, f: { callIds?: readonly string[]; since?: string; until?: string; id?: string }): Promise<DecisionRow[]> {
-  let q = scopedDecisions(db, scope).orderBy('d.recorded_at').orderBy('d.id');
-  if (f.callIds) q = q.where('d.call_id', 'in', f.callIds.length > 0 ? [...f.callIds] : ['#none']);
-  if (f.since) q = q.where('d.recorded_at', '>', f.since);
-  if (f.until) q = q.where('d.recorded_at', '<=', f.until);
-  if (f.id) q = q.where('d.id', '=', f.id);
+  let q = scopedDecisions(db, scope).orderBy('x.recorded_at').orderBy('x.id');
+  if (f.callIds) q = q.where('x.call_id', 'in', f.callIds.length > 0 ? [...f.callIds] : ['#none']);
+  if (f.since) q = q.where('x.recorded_at', '>', f.since);
+  if (f.until) q = q.where('x.recorded_at', '<=', f.until);
+  if (f.id) q = q.where('x.id', '=', f.id);
   return q.execute();
 }
 
@@ -100,17 +112,6 @@ export async function insertAction(db: Db, row: CoordinationActionsTable): Promi
 
 export async function insertActionUpdate(db: Db, row: CoordinationActionUpdatesTable): Promise<void> {
   await db.insertInto('coordination_action_updates').values(row).execute();
-}
-
-function scopedActions(db: Db, scope: Scope) {
-  return db
-    .selectFrom('coordination_actions as a')
-    .innerJoin('coordination_calls as c', 'c.id', 'a.call_id')
-    .innerJoin('markings as m', 'm.id', 'a.marking_id')
-    .selectAll('a')
-    .select('m.text as marking_text')
-    .where('a.marking_id', 'in', scope.markingIds)
-    .where('c.marking_id', 'in', scope.markingIds);
 }
 
 /** What an action list may filter on. `dueBefore` keeps actions due strictly before a date. */
@@ -128,16 +129,16 @@ export interface ActionFilter {
 
 /** Actions in scope, by due date. */
 export async function selectActions(db: Db, scope: Scope, f: ActionFilter): Promise<ActionRow[]> {
-  let q = scopedActions(db, scope).orderBy('a.due_date').orderBy('a.created_at').orderBy('a.id');
-  if (f.id) q = q.where('a.id', '=', f.id);
-  if (f.callIds) q = q.where('a.call_id', 'in', f.callIds.length > 0 ? [...f.callIds] : ['#none']);
-  if (f.statuses) q = q.where('a.status', 'in', [...f.statuses]);
-  if (f.owner) q = q.where('a.owner_agency_code', '=', f.owner);
-  if (f.dueBefore) q = q.where('a.due_date', '<', f.dueBefore);
-  if (f.createdSince) q = q.where('a.created_at', '>', f.createdSince);
-  if (f.createdUntil) q = q.where('a.created_at', '<=', f.createdUntil);
-  if (f.closedSince) q = q.where('a.closed_at', '>', f.closedSince);
-  if (f.closedUntil) q = q.where('a.closed_at', '<=', f.closedUntil);
+  let q = scopedActions(db, scope).orderBy('x.due_date').orderBy('x.created_at').orderBy('x.id');
+  if (f.id) q = q.where('x.id', '=', f.id);
+  if (f.callIds) q = q.where('x.call_id', 'in', f.callIds.length > 0 ? [...f.callIds] : ['#none']);
+  if (f.statuses) q = q.where('x.status', 'in', [...f.statuses]);
+  if (f.owner) q = q.where('x.owner_agency_code', '=', f.owner);
+  if (f.dueBefore) q = q.where('x.due_date', '<', f.dueBefore);
+  if (f.createdSince) q = q.where('x.created_at', '>', f.createdSince);
+  if (f.createdUntil) q = q.where('x.created_at', '<=', f.createdUntil);
+  if (f.closedSince) q = q.where('x.closed_at', '>', f.closedSince);
+  if (f.closedUntil) q = q.where('x.closed_at', '<=', f.closedUntil);
   return q.execute();
 }
 
@@ -145,4 +146,21 @@ export async function selectActions(db: Db, scope: Scope, f: ActionFilter): Prom
 export async function updateActionStatus(db: Db, id: string, set: { status: string; updated_at: string; closed_at: string | null; version: number }): Promise<boolean> {
   const r = await db.updateTable('coordination_actions').set(set).where('id', '=', id).where('version', '=', set.version - 1).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** Multi-row inserts for the scenario loader, in statements small enough for both dialects' parameter limits. */
+export async function insertCoordinationRows(db: Db, rows: {
+  calls: CoordinationCallsTable[];
+  attendance: CoordinationAttendanceTable[];
+  decisions: CoordinationDecisionsTable[];
+  actions: CoordinationActionsTable[];
+  updates: CoordinationActionUpdatesTable[];
+}): Promise<void> {
+  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / 200) }, (_, i) => xs.slice(i * 200, i * 200 + 200));
+  // Parents first, so the foreign keys hold at every statement.
+  for (const c of chunks(rows.calls)) await db.insertInto('coordination_calls').values(c).execute();
+  for (const c of chunks(rows.attendance)) await db.insertInto('coordination_attendance').values(c).execute();
+  for (const c of chunks(rows.decisions)) await db.insertInto('coordination_decisions').values(c).execute();
+  for (const c of chunks(rows.actions)) await db.insertInto('coordination_actions').values(c).execute();
+  for (const c of chunks(rows.updates)) await db.insertInto('coordination_action_updates').values(c).execute();
 }

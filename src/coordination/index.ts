@@ -32,3 +32,6 @@ export { buildSitrep, numbersOf } from './sitrep.js';
 export { renderSitrep, SITREP_MEDIA_TYPES } from './render-sitrep.js';
 /** The sources the agenda and the dashboard read (one list, sources.ts). */
 export { AGENDA_SOURCES, OUTCOME_SOURCES } from './sources.js';
+/** The scenario loader's bulk load of the reference daily calls (permission `scenario:load`). */
+export { seedCoordination } from './seed.js';
+export type { SeedAction, SeedActionStep, SeedCall, SeedDecision } from './seed.js';

@@ -1,9 +1,15 @@
+import { markArabicRuns } from '../kernel/index.js';
 import type { TSitrep } from './coordination.schemas.js';
 import { actionLine, callLine, changeLine, figureLine, num, omittedLine, pm, readerLine, SITE_HEADERS, siteCells, titleOf } from './sitrep-text.js';
 
 /** Escapes what Markdown would read as markup in a line of text (and a table's cell separator). */
-function esc(s: string): string {
+function escMd(s: string): string {
   return s.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+/** Escaped, each Arabic run (a name, a place) wrapped in inline HTML `<span dir="rtl" lang="ar">`. */
+function esc(s: string): string {
+  return markArabicRuns(s, escMd);
 }
 
 /**

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { registerArabicFonts, writeMixed } from '../cases/index.js';
 import type { TSitrep } from './coordination.schemas.js';
 import { actionLine, callLine, changeLine, figureLine, omittedLine, pm, readerLine, SITE_HEADERS, siteCells, titleOf } from './sitrep-text.js';
 
@@ -6,7 +7,8 @@ const MARGIN = 56;
 
 /**
  * The SITREP as a PDF (A4): the banner at the top and bottom of every page, every paragraph with its portion
- * mark, the numbers table as aligned columns. Uses the PDF standard fonts only (no font files).
+ * mark, the numbers table as aligned columns. Latin text in the PDF standard fonts; Arabic runs (names,
+ * places) in the embedded Noto Naskh Arabic, shaped and ordered right to left (`writeMixed`, shared with case exports).
  */
 export async function sitrepPdf(s: TSitrep): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${titleOf(s)} (${s.banner})`, CreationDate: new Date(s.generatedAt) } });
@@ -16,9 +18,10 @@ export async function sitrepPdf(s: TSitrep): Promise<Buffer> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
+  registerArabicFonts(doc);
   const width = doc.page.width - 2 * MARGIN;
   const heading = (t: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).text(t).moveDown(0.2).font('Helvetica').fontSize(10);
-  const para = (marking: string, text: string) => doc.font('Helvetica-Bold').text(`${pm(marking)} `, { continued: true }).font('Helvetica').text(text, { width });
+  const para = (marking: string, text: string) => writeMixed(doc.font('Helvetica-Bold').text(`${pm(marking)} `, { continued: true }), text, { font: 'Helvetica', width });
   const paras = <T>(items: readonly T[], empty: string, line: (x: T) => [string, string]) => {
     if (items.length === 0) para('U', empty);
     for (const x of items) para(...line(x));
@@ -37,7 +40,8 @@ export async function sitrepPdf(s: TSitrep): Promise<Buffer> {
       const y = doc.y;
       let x = MARGIN;
       cells.forEach((c, i) => {
-        doc.font(bold || i === 0 ? 'Helvetica-Bold' : 'Helvetica').text(c, x, y, { width: (cols[i] ?? 60) - 4, align: i > 1 ? 'right' : 'left', lineBreak: false, ellipsis: true });
+        const b = bold || i === 0;
+        writeMixed(doc, c, { font: b ? 'Helvetica-Bold' : 'Helvetica', bold: b, at: { x, y }, width: (cols[i] ?? 60) - 4, align: i > 1 ? 'right' : 'left', lineBreak: false, ellipsis: true });
         x += cols[i] ?? 60;
       });
       doc.x = MARGIN;

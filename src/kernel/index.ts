@@ -58,3 +58,6 @@ export { EARTH_RADIUS_KM, greatCircleKm, initialBearingDeg, isValidLatLon } from
 export type { NameScript } from './names.js';
 export { MAX_NAME_LENGTH, checkName, hasArabicLetter, normalizeArabic, normalizeLatin } from './names.js';
 export { matchesNameKeys, nameSearchKeys, nameSkeleton, queryKeys, wordSkeletons } from './name-keys.js';
+
+export type { TextRun } from './arabic-runs.js';
+export { arabicRuns, markArabicRuns } from './arabic-runs.js';

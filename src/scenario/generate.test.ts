@@ -68,6 +68,7 @@ describe('records', () => {
     const rank: Record<TScenarioRecordType, number> = {
       scenario: 0, agency: 1, user: 2, aircraftType: 3, facility: 4, aircraft: 5, detainee: 6, truth: 6, household: 7, resident: 8,
       conflictEvent: 9, indicator: 10, breach: 11, agreement: 12, repatriation: 13, caseUsers: 14, caseFile: 15,
+      coordinationCall: 16,
     };
     expect(small[0]).toEqual({ type: 'scenario', version: 1, seed: 'small', knobs: resolveKnobs(SMALL), epoch: SCENARIO_EPOCH });
     for (let i = 1; i < small.length; i++) expect(rank[small[i]!.type]).toBeGreaterThanOrEqual(rank[small[i - 1]!.type]);
@@ -134,6 +135,7 @@ describe('references', () => {
         case 'repatriation': break;
         case 'indicator': case 'breach': check(facilities, r.facility, 'site'); break;
         case 'agreement': check(agencies, r.holdingAgency, 'holding'); check(agencies, r.receivingAgency, 'receiving'); check(facilities, r.destination, 'destination'); break;
+        case 'coordinationCall': for (const c of [...r.agencies, ...r.attendance.map((x) => x.agency), ...r.actions.map((x) => x.owner)]) check(agencies, c, 'call agency'); break;
       }
     }
   });

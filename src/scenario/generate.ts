@@ -7,6 +7,7 @@ import { Prng } from './prng.js';
 import { repatriationRecords } from './repatriation.js';
 import { PRISONS } from './reference.data.js';
 import { warningRecords } from './warning.js';
+import { coordinationRecords } from './coordination.js';
 import type { TScenarioKnobs, TScenarioRecord } from './scenario.schemas.js';
 
 /**
@@ -98,4 +99,5 @@ export function* generateScenario(opts: GenerateOptions): Generator<TScenarioRec
   yield* repatriationRecords(root.fork('repatriation'), epochMs);
   yield caseUserRecords();
   if (knobs.detainees > 0) yield* caseFileRecords(root.fork('cases'));
+  yield* coordinationRecords({ rng: root.fork('coordination'), ids: seededIdGenerator(root.fork('coordination-ids').random), epochMs, prisons: plan.prisons });
 }

@@ -10,6 +10,7 @@ import { ZScenarioRecord, type TScenarioRecord } from './scenario.schemas.js';
 import { ScenarioErrors } from './scenario.errors.js';
 import { collectWarning, loadWarning, warningBag } from './warning-load.js';
 import { IdentitySeeder } from './identity.js';
+import { seedCoordination, type SeedCall } from '../coordination/index.js';
 
 /** How far a load has got. `bytes` counts the lines read so far, for a progress bar over the file size. */
 export interface LoadProgress {
@@ -50,6 +51,7 @@ class Loader {
   run: Rec<'scenario'> | undefined;
   readonly warning = warningBag();
   identity = new IdentitySeeder('');
+  coordination: SeedCall[] = [];
   constructor(readonly ctx: Ctx, readonly db: Db) {}
 
   async marking(text: string, originator: string, field: string): Promise<number> {
@@ -168,6 +170,11 @@ async function apply(l: Loader, r: TScenarioRecord, now: string): Promise<void> 
     case 'caseFile':
       l.caseFiles.push(r.seed);
       return;
+    case 'coordinationCall': {
+      const { type: _type, ...call } = r;
+      l.coordination.push(call);
+      return;
+    }
   }
 }
 
@@ -226,6 +233,7 @@ export async function loadScenario(ctx: Ctx, lines: AsyncIterable<string>, opts:
     await seedRepatriation(withDb(ctx, trx), trx, l.repatriation);
     await seedCases(withDb(ctx, trx), trx, l.caseFiles, opts.keyring ?? memoryKeyring());
     await l.identity.load(ctx, trx, { epoch: l.run.epoch, agencyCode: 'LE-ID', now });
+    await seedCoordination(withDb(ctx, trx), trx, l.coordination);
     await trx.insertInto('scenario_runs').values({ id: newId(), seed: l.run.seed, knobs: JSON.stringify(l.run.knobs), loaded_at: now, records: n }).execute();
     await ctx.audit.record(trx, { action: 'scenario.load', subjectType: 'scenario', details: { seed: l.run.seed, records: n } });
     opts.onProgress?.({ records: n, bytes });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkName, formatMarking, isCountryCode, isDomainError, isIsn, isUlid, parseMarking } from '../kernel/index.js';
 import { ZScenarioAgreement, ZScenarioBreach, ZScenarioConflictEvent, ZScenarioIndicator } from './warning.schemas.js';
 import { ZScenarioRepatriation } from './repatriation.schemas.js';
+import { ZScenarioCoordinationCall } from './coordination.schemas.js';
 import { ZCaseSeed, type TCaseSeed } from '../cases/index.js';
 
 /**
@@ -299,6 +300,7 @@ export const ZScenarioRecord = z.discriminatedUnion('type', [
   ZScenarioRepatriation,
   ZScenarioCaseUsers,
   ZScenarioCaseFile,
+  ZScenarioCoordinationCall,
 ]);
 /** Any line of a scenario file. */
 export type TScenarioRecord = z.infer<typeof ZScenarioRecord>;

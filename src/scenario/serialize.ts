@@ -5,6 +5,7 @@ import {
 } from './scenario.schemas.js';
 import { ZScenarioAgreement, ZScenarioBreach, ZScenarioConflictEvent, ZScenarioIndicator } from './warning.schemas.js';
 import { ZScenarioRepatriation } from './repatriation.schemas.js';
+import { ZScenarioCoordinationCall } from './coordination.schemas.js';
 
 /**
  * One record as one line of JSON, keys in the order the schema declares them (`type` first), whatever order the
@@ -26,6 +27,7 @@ const TOP: Readonly<Record<TScenarioRecordType, readonly string[]>> = {
   repatriation: Object.keys(ZScenarioRepatriation.shape),
   caseUsers: Object.keys(ZScenarioCaseUsers.shape),
   caseFile: Object.keys(ZScenarioCaseFile.shape),
+  coordinationCall: Object.keys(ZScenarioCoordinationCall.shape),
 };
 
 // Nested objects with a fixed shape; truth `detail` has none and keeps the order it was built in.

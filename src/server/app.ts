@@ -48,6 +48,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** Private signing keys of the agencies and the log (default: the key directory beside the store, see `keyringFor`). */
   keyring?: Keyring;
+  /** Largest ACLED event import body in bytes (default 2 GiB; the import streams, so memory does not grow with it). */
+  eventImportLimit?: number | undefined;
 }
 
 // Credentials never reach the logs, whatever the serializers a caller configures.
@@ -109,7 +111,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<SallyportApp> {
   await app.register(campsRoutes);
   await app.register(airliftRoutes);
   await app.register(coordinationRoutes);
-  await app.register(warningRoutes);
+  await app.register(warningRoutes, { limit: opts.eventImportLimit });
   await app.register(agreementsRoutes);
   await app.register(repatriationRoutes, { keyring });
   await app.register(casesRoutes, { keyring });

@@ -16,6 +16,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Directory of the private signing keys (SALLYPORT_KEY_DIR); default `keys/` beside an SQLite store, else ./data/keys. */
   keyDir?: string | undefined;
+  /** Largest ACLED event import body, in bytes (SALLYPORT_EVENT_IMPORT_LIMIT_MIB, default 2048 MiB). */
+  eventImportLimit?: number | undefined;
 }
 
 // An empty variable counts as unset, as a shell's `PORT=` means.
@@ -37,6 +39,7 @@ const ZEnv = z.object({
   SALLYPORT_SECURE_COOKIES: flag,
   SALLYPORT_TRUST_PROXY: flag,
   SALLYPORT_KEY_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  SALLYPORT_EVENT_IMPORT_LIMIT_MIB: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(1024 * 1024).optional()),
 });
 
 /** Every problem with the environment, one per variable. */
@@ -60,6 +63,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   return {
     databaseUrl: e.DATABASE_URL, port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL, country: e.SALLYPORT_COUNTRY,
     secureCookies: e.SALLYPORT_SECURE_COOKIES, trustProxy: e.SALLYPORT_TRUST_PROXY, keyDir: e.SALLYPORT_KEY_DIR,
+    eventImportLimit: e.SALLYPORT_EVENT_IMPORT_LIMIT_MIB === undefined ? undefined : e.SALLYPORT_EVENT_IMPORT_LIMIT_MIB * 1024 * 1024,
   };
 }
 

@@ -49,6 +49,7 @@ export async function startServer(config: StartConfig, options: StartOptions = {
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       keyring: keyringFor(config.databaseUrl, config.keyDir),
+      eventImportLimit: config.eventImportLimit,
     });
     url = await app.listen({ port: config.port, host: config.host });
   } catch (e) {

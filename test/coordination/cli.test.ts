@@ -45,7 +45,11 @@ describe('coordination commands on a loaded scenario (sqlite)', () => {
 
   it('gives tomorrow\'s agenda per reader: the ministry sees its overdue action, the command also its decision', async () => {
     const low = json<TAgenda>(await run(['--as', 'irq-moj.c', '--json', 'coordination', 'agenda', '--date', day(1)]));
-    expect(low.items.filter((i) => i.section === 'actions').map((i) => i.title)).toEqual([`Overdue: Open intake lanes (IRQ-MOJ, due ${day(-1)})`]);
+    // The scenario's calls left overdue actions of their own (due in January); the one created here is the latest.
+    const lowActions = low.items.filter((i) => i.section === 'actions');
+    expect(lowActions.map((i) => i.title)).toContain(`Overdue: Open intake lanes (IRQ-MOJ, due ${day(-1)})`);
+    expect(lowActions.filter((i) => i.title.startsWith('Overdue: ') && !i.title.includes('Open intake lanes')).every((i) => i.at < '2026-03-01')).toBe(true);
+    expect(lowActions.every((i) => !i.marking.startsWith('S'))).toBe(true);
     const high = json<TAgenda>(await run(['--as', 'jtf.s', '--json', 'coordination', 'agenda', '--date', day(1)]));
     expect(high.items.map((i) => i.title)).toContain('Decision: Northern site first');
     expect(high.banner).toMatch(/^SECRET/);

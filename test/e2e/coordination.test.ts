@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listActions } from '../../src/coordination/index.js';
 import { banners, closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // The airlift command's officer (cleared S) runs the daily call from the browser.
@@ -44,13 +45,18 @@ describe('the coordination call, in the browser', () => {
     await page.getByLabel('Action marking (default: the call\'s)').fill('C//REL TO IRQ, USA');
     await page.getByRole('button', { name: 'Record the action' }).click();
     await expect.poll(() => page.getByTestId('actions-table').innerText()).toContain('Open two more intake lanes');
-    await expect.poll(async () => (await banners(page))[0]).toBe('CONFIDENTIAL//REL TO IRQ, USA');
+    // The banner covers the call, the action (C//REL TO IRQ, USA) and the agenda, which carries the scenario's
+    // overdue actions, threat reporting (S//REL TO IRQ, USA) among them.
+    const secret = (await listActions(await world.ctxOf(USER), { status: 'overdue' })).filter((a) => a.marking === 'S//REL TO IRQ, USA');
+    expect(secret.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('agenda').innerText()).toContain(`Overdue: ${secret[0]!.title} (${secret[0]!.owner}, due ${secret[0]!.due})`);
+    await expect.poll(async () => (await banners(page))[0]).toBe('SECRET//REL TO IRQ, USA');
     await screenshot(page, 'coordination-call.png');
 
     await createCall(page, day(1), 'Next call');
     await expect.poll(() => page.getByTestId('agenda').innerText()).toContain(`New action: Open two more intake lanes (IRQ-MOJ, due ${day(1)})`);
     await expect.poll(() => page.getByTestId('agenda').innerText()).toContain('Decision: Northern sites go first');
-    expect((await banners(page))[0]).toBe('CONFIDENTIAL//REL TO IRQ, USA');
+    expect((await banners(page))[0]).toBe('SECRET//REL TO IRQ, USA');
     await screenshot(page, 'coordination-next-call.png');
   });
 

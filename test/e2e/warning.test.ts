@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { riskBoard, warningAgendaSource } from '../../src/warning/index.js';
+import { riskBoard } from '../../src/warning/index.js';
 import { closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // A planner of the military command imports conflict events near the quietest prison, sees its breach risk rise
-// and an alert raised, acknowledges the alert, and the acknowledgement is what the next agenda shows.
+// and an alert raised, acknowledges the alert, and sees the acknowledgement on the next call's page.
 const USER = 'jtf.s';
 const HEADER = 'event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,fatalities,notes';
 
@@ -70,7 +70,15 @@ describe('early warning in the browser, as a planner', () => {
     await expect.poll(() => page.locator(`tr[data-code="${quiet.facility}"]`).first().innerText()).toMatch(/Acknowledged by jtf\.s at .*: tier HIGH moved up the plan/);
     await screenshot(page, 'alerts.png');
 
-    const agenda = await warningAgendaSource.items(ctx, { since, until: new Date().toISOString() });
-    expect(agenda.find((i) => i.section === 'alerts' && i.ref?.id === quiet.facility)?.detail).toMatch(/^acknowledged by jtf\.s/);
+    // The next call: its page's agenda lists the alert with who acknowledged it and when.
+    await page.goto('/coordination');
+    await page.getByLabel('Date').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Title').fill('Call after the alert');
+    await page.getByLabel('Agencies (codes, comma-separated)').fill('JTF, HF, IRQ-CTS');
+    await page.getByRole('button', { name: 'Create the call' }).click();
+    await page.getByRole('heading', { level: 1, name: /Call after the alert/ }).waitFor();
+    const alerts = page.getByTestId('agenda').getByRole('region', { name: 'Alerts' });
+    await expect.poll(() => alerts.innerText()).toMatch(new RegExp(`${quiet.facility}: (warning|critical) alert, breach within 7 days \\d+ %[^\\n]*— acknowledged by jtf\\.s at \\d{4}-`));
+    await screenshot(page, 'call-with-acknowledged-alert.png');
   });
 });

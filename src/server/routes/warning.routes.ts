@@ -1,45 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../kernel/index.js';
 import {
   ZAckRequest, ZAlert, ZAlertList, ZAlertListQuery, ZBacktest, ZBacktestQuery, ZBreachInput, ZConflictEvent, ZConflictEventInput, ZEventListQuery,
-  ZEventPage, ZFacilityRisk, ZImportResult, ZIndicator, ZIndicatorInput, ZRiskBoard, ZRiskHistory, ZRiskHistoryQuery, ZRiskQuery,
-  acknowledgeAlert, backtest, facilityRisk, importEvents, listAlerts, listEvents, listIndicators, recordBreach, recordEvent, recordIndicator, riskBoard,
+  ZEventPage, ZFacilityRisk, ZIndicator, ZIndicatorInput, ZRiskBoard, ZRiskHistory, ZRiskHistoryQuery, ZRiskQuery,
+  acknowledgeAlert, backtest, facilityRisk, listAlerts, listEvents, listIndicators, recordBreach, recordEvent, recordIndicator, riskBoard,
   riskHistory, type TAckRequest, type TBreachInput, type TConflictEventInput, type TIndicatorInput,
 } from '../../warning/index.js';
 import { authOf } from '../plugins/auth.js';
-import { acceptCsv } from '../plugins/body.js';
 import { idempotentWrite, ZIdempotencyHeaders } from '../plugins/idempotency.js';
-import { ServerErrors } from '../server.errors.js';
 import { sentBody, ZIdParams } from './present.js';
-import { CSV_BODY_LIMIT } from './registry.routes.js';
+import { eventImportRoute, type EventImportOptions } from './warning-import.js';
 
 const W = ['early warning'];
 const H = { headers: ZIdempotencyHeaders };
 const ZIndicatorList = z.object({ items: z.array(ZIndicator), marking: z.string() });
 const ZBreach = z.object({ facility: z.string(), at: z.string() });
-const ZImportQuery = z.strictObject({ marking: z.string().min(1).max(200).default('U').describe('portion mark of rows without a marking column (ACLED data is public: U)') });
-
-/** `POST /api/warning/events/import`: ACLED-layout CSV, all or nothing (the CLI streams files of any size). */
-const importRoute: FastifyPluginAsyncZod = async (app) => {
-  acceptCsv(app);
-  app.post('/api/warning/events/import', {
-    bodyLimit: CSV_BODY_LIMIT,
-    preParsing: async (request) => {
-      if (!/^text\/csv\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
-        throw new DomainError('invalid', ServerErrors.UNSUPPORTED_MEDIA_TYPE, 'Content-Type: this route takes text/csv', { field: 'Content-Type', reason: 'expected text/csv' });
-      }
-    },
-    schema: {
-      tags: W, summary: 'Import conflict events from CSV in ACLED\'s column layout, all or nothing (details.lines lists every bad line)',
-      consumes: ['text/csv'], ...H, querystring: ZImportQuery, body: z.string().min(1), response: { 200: ZImportResult },
-    },
-  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZImportResult, status: 200, run: (ctx) => importEvents(ctx, [request.body], { marking: request.query.marking }) }));
-};
 
 /** Early warning: events, indicators, breaches, the risk board and history, alerts, the back-test. */
-export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(importRoute);
+export const warningRoutes: FastifyPluginAsyncZod<EventImportOptions> = async (app, opts) => {
+  await app.register(eventImportRoute, { limit: opts.limit });
   app.get('/api/warning/risk', {
     schema: { tags: W, summary: 'Every prison and camp the caller may see, riskiest first, with the factors of each', querystring: ZRiskQuery, response: { 200: ZRiskBoard } },
   }, async (request) => riskBoard(authOf(request).ctx, request.query));

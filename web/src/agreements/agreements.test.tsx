@@ -1,8 +1,9 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TAgreement } from '../../../src/agreements/agreements.schemas.js';
 import { renderPage, stubFetch } from '../test-utils.js';
 import { AgreementPage } from './AgreementPage.js';
+import { AgreementsPage } from './AgreementsPage.js';
 import { quotasOf } from './NewAgreementPage.js';
 
 afterEach(() => {
@@ -31,5 +32,19 @@ describe('the agreement page', () => {
   it('reads nationality quotas as typed', () => {
     expect(quotasOf('irq=300, SYR = 50')).toEqual({ IRQ: 300, SYR: 50 });
     expect(quotasOf('')).toEqual({});
+  });
+});
+
+describe('the agreements list', () => {
+  it('shows each agreement with its portion mark and the banner, and filters by status through the API', async () => {
+    const calls = stubFetch((url) => ({ body: { items: url.includes('status=signed') ? [] : [AGREEMENT], marking: AGREEMENT.marking } }));
+    renderPage(<AgreementsPage />, { path: '/agreements', url: '/agreements' });
+    const row = await screen.findByRole('row', { name: /TA-MAIN-02/ });
+    expect(row.getAttribute('data-code')).toBe('TA-MAIN-02');
+    expect(row.textContent).toContain('IRQ 1400');
+    expect(screen.getAllByText('CONFIDENTIAL//REL TO IRQ, USA').length).toBeGreaterThan(0);
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'signed' } });
+    expect(await screen.findByText('No agreements you may see.')).toBeTruthy();
+    await waitFor(() => expect(calls.some((u) => u.endsWith('/api/agreements?status=signed'))).toBe(true));
   });
 });

@@ -6,8 +6,9 @@ import { api } from '../api/client.js';
 
 const enc = encodeURIComponent;
 
-export function useAgreements() {
-  return useQuery({ queryKey: ['agreements', 'list'], queryFn: ({ signal }) => api('/api/agreements', ZAgreementList, { signal }) });
+export function useAgreements(status: TAgreementStatus | null = null) {
+  const q = status ? `?status=${status}` : '';
+  return useQuery({ queryKey: ['agreements', 'list', status], queryFn: ({ signal }) => api(`/api/agreements${q}`, ZAgreementList, { signal }) });
 }
 
 export function useAgreement(code: string) {

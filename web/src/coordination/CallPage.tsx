@@ -106,7 +106,7 @@ export function CallPage() {
         <section aria-labelledby="att-title">
           <h2 id="att-title">Attendance</h2>
           {c.attendance.length === 0 ? <Empty>Nobody is recorded yet.</Empty> : (
-            <ul data-testid="attendance">{c.attendance.map((a) => <li key={`${a.agency}-${a.person}`}>{a.agency}: {a.person}{a.present ? '' : ' (apologies)'}</li>)}</ul>
+            <ul data-testid="attendance">{c.attendance.map((a) => <li key={`${a.agency}-${a.person}`}>{a.agency}: <bdi>{a.person}</bdi>{a.present ? '' : ' (apologies)'}</li>)}</ul>
           )}
           <AttendanceForm call={c.id} />
         </section>

@@ -28,7 +28,7 @@ function SitrepDoc({ s }: { s: TSitrep }) {
       {s.omitted.length > 0 && <p className="hint">Not included (your roles do not reach them): {s.omitted.join(', ')}.</p>}
       <h3>1. Calls</h3>
       {s.calls.length === 0 ? <Empty>No call is recorded for this date.</Empty> : (
-        <ul>{s.calls.map((c) => <li key={c.id}><PortionMark marking={c.marking} /> {c.title}, {c.startsAt.slice(11, 16)}Z — {c.attendance.filter((a) => a.present).map((a) => `${a.person} (${a.agency})`).join(', ') || 'no attendance recorded'}</li>)}</ul>
+        <ul>{s.calls.map((c) => <li key={c.id}><PortionMark marking={c.marking} /> {c.title}, {c.startsAt.slice(11, 16)}Z — {c.attendance.some((a) => a.present) ? c.attendance.filter((a) => a.present).map((a, i) => <span key={`${a.agency}-${a.person}`}>{i > 0 && ', '}<bdi>{a.person}</bdi> ({a.agency})</span>) : 'no attendance recorded'}</li>)}</ul>
       )}
       <h3>2. Numbers</h3>
       {s.sites.length > 0 && (

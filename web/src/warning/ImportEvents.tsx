@@ -1,13 +1,38 @@
 import { useState, type FormEvent } from 'react';
-import { useImportEvents } from './api.js';
+import { useImportEvents, type UploadProgress } from './api.js';
 
-/** Upload of an ACLED-layout CSV: all or nothing, with a progress indicator while the server checks every row. */
+function mib(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+/** Where an upload is: a bar while the file goes up, then a spinner while the server checks and stores every row. */
+export function UploadState({ progress }: { progress: UploadProgress | null }) {
+  if (progress && progress.sent < progress.total) {
+    return (
+      <span className="state state-loading" role="status" aria-live="polite">
+        <progress value={progress.sent} max={progress.total} aria-label="Upload" /> Sending {mib(progress.sent)} of {mib(progress.total)} MiB…
+      </span>
+    );
+  }
+  return (
+    <span className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> Checking and importing…
+    </span>
+  );
+}
+
+/**
+ * Upload of an ACLED-layout CSV of any size (streamed from disk by the browser): all or nothing, with the
+ * upload's progress and then a progress indicator while the server checks every row.
+ */
 export function ImportEvents() {
   const [file, setFile] = useState<File | null>(null);
   const [marking, setMarking] = useState('U');
-  const upload = useImportEvents();
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const upload = useImportEvents(setProgress);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    setProgress(null);
     if (file) upload.mutate({ file, marking });
   };
   return (
@@ -22,11 +47,7 @@ export function ImportEvents() {
         <input value={marking} onChange={(e) => setMarking(e.currentTarget.value)} size={24} />
       </label>
       <button type="submit" disabled={!file || upload.isPending}>Import events</button>
-      {upload.isPending && (
-        <span className="state state-loading" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" /> Checking and importing…
-        </span>
-      )}
+      {upload.isPending && <UploadState progress={progress} />}
       {upload.isError && <p className="state state-error" role="alert">Import refused: {upload.error.message}</p>}
       {upload.data && (
         <p className="import-result" role="status" data-testid="import-result">

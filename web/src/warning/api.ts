@@ -44,26 +44,49 @@ export function useAcknowledge() {
   });
 }
 
-/** Uploads an ACLED-layout CSV file (sent as text/csv; the server checks every row before storing any). */
-export function useImportEvents() {
+/** How far an upload has got: bytes sent of the file's size; `sent === total` while the server checks and stores. */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/**
+ * Sends `file` as the request body (the browser streams it from disk, never read whole into a string), through
+ * XMLHttpRequest because fetch reports no upload progress.
+ */
+function uploadCsv(url: string, file: File, onProgress: (p: UploadProgress) => void): Promise<TImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.upload.onload = () => onProgress({ sent: file.size, total: file.size });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The server cannot be reached. Check the connection and try again.'));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON (a proxy's error page): the status alone must do.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(ZImportResult.parse(body));
+        return;
+      }
+      const p = ZProblemBody.safeParse(body);
+      reject(new ApiError(xhr.status, p.success ? p.data.code : 'HTTP_ERROR', p.success ? (p.data.detail ?? p.data.title ?? xhr.statusText) : xhr.statusText, p.success ? p.data.field : undefined));
+    };
+    xhr.send(file);
+  });
+}
+
+/** Imports an ACLED-layout CSV file, all or nothing; `onProgress` follows the upload. */
+export function useImportEvents(onProgress: (p: UploadProgress) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ file, marking }: { file: File; marking: string }): Promise<TImportResult> => {
-      let res: Response;
-      try {
-        res = await fetch(`/api/warning/events/import?marking=${enc(marking)}`, {
-          method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, credentials: 'same-origin', body: await file.text(),
-        });
-      } catch {
-        throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check the connection and try again.');
-      }
-      const body: unknown = await res.json().catch(() => null);
-      if (!res.ok) {
-        const p = ZProblemBody.safeParse(body);
-        throw new ApiError(res.status, p.success ? p.data.code : 'HTTP_ERROR', p.success ? (p.data.detail ?? p.data.title ?? res.statusText) : res.statusText, p.success ? p.data.field : undefined);
-      }
-      return ZImportResult.parse(body);
-    },
+    mutationFn: ({ file, marking }: { file: File; marking: string }): Promise<TImportResult> => uploadCsv(`/api/warning/events/import?marking=${enc(marking)}`, file, onProgress),
     onSuccess: () => client.invalidateQueries({ queryKey: ['warning'] }),
   });
 }

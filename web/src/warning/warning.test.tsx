@@ -4,6 +4,7 @@ import type { TRiskHistory } from '../../../src/warning/warning.schemas.js';
 import { renderPage } from '../test-utils.js';
 import { EventForm } from './EventForm.js';
 import { FactorChart } from './FactorChart.js';
+import { UploadState } from './ImportEvents.js';
 import { asOfOf, percent } from './format.js';
 import { RiskHistoryChart, pathOf, scale } from './RiskHistoryChart.js';
 
@@ -65,5 +66,17 @@ describe('the event form', () => {
     expect(options()).toEqual(['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory']);
     fireEvent.change(screen.getByLabelText('Event type'), { target: { value: 'Riots' } });
     expect(options()).toEqual(['Violent demonstration', 'Mob violence']);
+  });
+});
+
+describe('the upload state', () => {
+  it('shows a bar while the file goes up, then that the server is checking', () => {
+    const { rerender } = render(<UploadState progress={{ sent: 1024 * 1024, total: 4 * 1024 * 1024 }} />);
+    const bar = screen.getByRole('progressbar', { name: 'Upload' });
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual([String(1024 * 1024), String(4 * 1024 * 1024)]);
+    expect(screen.getByRole('status').textContent).toContain('Sending 1.0 of 4.0 MiB');
+    rerender(<UploadState progress={{ sent: 10, total: 10 }} />);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('Checking and importing');
   });
 });
