@@ -2,6 +2,7 @@ import { ZAirliftPlan, type TAirliftPlan, type TObjective, type TViolation } fro
 import { checkAircraft, checkLandingSlots, checkReferences } from './check-aircraft.js';
 import { checkCapacities, checkJourneys, checkLoad } from './check-people.js';
 import { checkNationalityQuotas } from './check-nationality.js';
+import { checkConditions } from './check-conditions.js';
 import { compileNetwork } from './network.js';
 import { computeObjective } from './objective.js';
 import { followFlights } from './trips.js';
@@ -56,6 +57,7 @@ export function checkPlan(raw: unknown): CheckResult {
   const undelivered = new Set((plan['x-undelivered'] ?? []).map((u) => u.id));
   checkCapacities(net, checkJourneys(net, flights, out, undelivered), out);
   checkNationalityQuotas(net, flights, out);
+  checkConditions(net, flights, out);
   const objective = computeObjective(net, flights);
   checkObjective(plan, objective, out);
   // The 18 rules in order, then the extension rules.
