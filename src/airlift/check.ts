@@ -3,6 +3,7 @@ import { checkAircraft, checkLandingSlots, checkReferences } from './check-aircr
 import { checkCapacities, checkJourneys, checkLoad } from './check-people.js';
 import { checkNationalityQuotas } from './check-nationality.js';
 import { checkConditions } from './check-conditions.js';
+import { conditionsOf, type TConditionByHand } from './conditions.schemas.js';
 import { compileNetwork } from './network.js';
 import { computeObjective } from './objective.js';
 import { followFlights } from './trips.js';
@@ -12,6 +13,8 @@ export interface CheckResult {
   valid: boolean;
   violations: TViolation[];
   objective: TObjective | null;
+  /** Agreement conditions no program can check (`x-conditionsByHand`), for a person to check; absent when none. */
+  conditionsByHand?: TConditionByHand[];
 }
 
 const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
@@ -63,5 +66,6 @@ export function checkPlan(raw: unknown): CheckResult {
   // The 18 rules in order, then the extension rules.
   const order = (r: TViolation['rule']) => (typeof r === 'number' ? r : 100 + Number(r.slice(2)));
   out.sort((a, b) => order(a.rule) - order(b.rule));
-  return { valid: out.length === 0, violations: out, objective };
+  const byHand = conditionsOf(plan.instance).byHand;
+  return { valid: out.length === 0, violations: out, objective, ...(byHand.length > 0 ? { conditionsByHand: byHand } : {}) };
 }

@@ -1,5 +1,5 @@
 import { getPosition, getTimes } from 'suncalc';
-import type { TArrivalWindows, TConditionByHand, TManifestNotice, TWindow } from './conditions.js';
+import type { TArrivalWindows, TConditionByHand, TManifestNotice, TWindow } from './conditions.schemas.js';
 
 /**
  * The instance fields of extension rules x-2 … x-5 derived from the conditions of signed agreements

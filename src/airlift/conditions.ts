@@ -1,6 +1,8 @@
-import { z } from 'zod';
-import { ZAirliftId, ZAirliftTime, type TAirliftDetainee, type TAirliftInstance } from './airlift.schemas.js';
+import type { TAirliftDetainee } from './airlift.schemas.js';
+import { CONDITION_RULES, conditionsOf, hasConditions, WINDOW_RULES, type TConditionRule } from './conditions.schemas.js';
 import type { Network } from './network.js';
+
+export * from './conditions.schemas.js';
 
 /**
  * Extension rules x-2 … x-5 (docs/airlift.md, "Agreement conditions"): the conditions of signed agreements that a
@@ -12,78 +14,9 @@ import type { Network } from './network.js';
  * - x-5 `x-screeningWindows` (medical-screening): detainees with `medical: true` arrive inside screening hours;
  * - `x-conditionsByHand` (other, or anything not machine-checkable): listed for people, never checked.
  *
- * An arrival is a leg whose `to` is the destination and whose `alight` is not empty. Browser-safe.
+ * An arrival is a leg whose `to` is the destination and whose `alight` is not empty. The schemas and readers
+ * are in conditions.schemas.ts (browser-safe); this file compiles them for the planner.
  */
-
-/** A closed time interval `[from, until]`. */
-export const ZWindow = z.strictObject({ from: ZAirliftTime, until: ZAirliftTime });
-export type TWindow = z.infer<typeof ZWindow>;
-
-/** Arrival windows at one destination set by one condition; outside every listed window, no arrival. */
-export const ZArrivalWindows = z.strictObject({
-  destination: ZAirliftId,
-  windows: z.array(ZWindow),
-  /** The agreement that sets it, when known. */
-  agreement: z.string().optional(),
-  /** The condition's wording, for people. */
-  text: z.string().optional(),
-});
-export type TArrivalWindows = z.infer<typeof ZArrivalWindows>;
-
-/** Hours of notice the receiving party gets of each ride's manifest before it departs towards `destination`. */
-export const ZManifestNotice = z.strictObject({ destination: ZAirliftId, hours: z.number().min(0), agreement: z.string().optional(), text: z.string().optional() });
-export type TManifestNotice = z.infer<typeof ZManifestNotice>;
-
-/** A condition no program checks: shown to people as "to check by hand". */
-export const ZConditionByHand = z.strictObject({
-  destination: ZAirliftId.optional(), agreement: z.string().optional(), kind: z.string(), text: z.string(),
-  /** Why it is here and not in a rule (e.g. "not machine-checkable"). */
-  reason: z.string().optional(),
-});
-export type TConditionByHand = z.infer<typeof ZConditionByHand>;
-
-/** The machine-checkable condition rules: their field, rule id and the agreement condition kind they come from. */
-export const CONDITION_RULES = [
-  { rule: 'x-2', field: 'x-daylightWindows', kind: 'daylight-arrivals' },
-  { rule: 'x-3', field: 'x-observerWindows', kind: 'observer-present' },
-  { rule: 'x-4', field: 'x-manifestNotice', kind: 'manifest-notice-hours' },
-  { rule: 'x-5', field: 'x-screeningWindows', kind: 'medical-screening' },
-] as const;
-export type TConditionRule = (typeof CONDITION_RULES)[number];
-export type TWindowField = 'x-daylightWindows' | 'x-observerWindows' | 'x-screeningWindows';
-export const WINDOW_RULES = CONDITION_RULES.filter((r): r is Extract<TConditionRule, { field: TWindowField }> => r.field !== 'x-manifestNotice');
-
-function listOf<T extends z.ZodType>(instance: TAirliftInstance, field: string, item: T): z.infer<T>[] {
-  const raw = instance[field];
-  if (raw === undefined) return [];
-  const parsed = z.array(item).safeParse(raw);
-  return parsed.success ? (parsed.data) : [];
-}
-
-/** Everything the instance carries of agreement conditions (malformed fields give nothing; the checker reports them). */
-export interface Conditions {
-  windows: Record<TWindowField, TArrivalWindows[]>;
-  notice: TManifestNotice[];
-  byHand: TConditionByHand[];
-}
-
-/** The instance's agreement conditions. */
-export function conditionsOf(instance: TAirliftInstance): Conditions {
-  return {
-    windows: {
-      'x-daylightWindows': listOf(instance, 'x-daylightWindows', ZArrivalWindows),
-      'x-observerWindows': listOf(instance, 'x-observerWindows', ZArrivalWindows),
-      'x-screeningWindows': listOf(instance, 'x-screeningWindows', ZArrivalWindows),
-    },
-    notice: listOf(instance, 'x-manifestNotice', ZManifestNotice),
-    byHand: listOf(instance, 'x-conditionsByHand', ZConditionByHand),
-  };
-}
-
-/** True when the instance has any machine-checkable condition. */
-export function hasConditions(c: Conditions): boolean {
-  return c.notice.length > 0 || WINDOW_RULES.some((r) => c.windows[r.field].length > 0);
-}
 
 // ------------------------------------------------------------------------------------------------------------
 // For the planner: windows in hours since start, with a margin inside them (rounding to seconds never breaks a rule).
