@@ -33,8 +33,9 @@ function checkObjective(plan: TAirliftPlan, mine: TObjective, out: TViolation[])
 
 /**
  * Checks a plan against its embedded instance: the format (JSON Schema rules), then every one of the 18 rules
- * of formats/airlift.md, the extension rule `x-1` (per-nationality quotas, docs/airlift.md) when the instance
- * has its fields, then the objective and bound it states (reported as rule 0). Pure; never throws on a bad
+ * of formats/airlift.md, the extension rules `x-1` (per-nationality quotas) and `x-2` … `x-5` (agreement
+ * conditions: daylight, observer, manifest notice, medical screening; docs/airlift.md) when the instance has
+ * their fields, then the objective and bound it states (reported as rule 0). Pure; never throws on a bad
  * plan — every problem is a violation.
  * @example
  *   const { valid, violations } = checkPlan(JSON.parse(text));
