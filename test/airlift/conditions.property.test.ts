@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/kernel/index.js';
-import { checkPlan, planInstance, type TAirliftPlan } from '../../src/airlift/index.js';
+import { checkPlan, noticeFrozenSorties, planInstance, replan, type TAirliftPlan, type TDisruption } from '../../src/airlift/index.js';
 import { conditionsOf } from '../../src/airlift/conditions.js';
 import { arbConditionInstance } from './arbitraries.js';
 
@@ -60,5 +60,40 @@ describe('agreement conditions in the airlift planner (property)', () => {
       { numRuns: 60, seed: 20270107 },
     );
     expect(planned).toBeGreaterThan(10);
+  });
+});
+
+describe('agreement conditions when re-planning (property)', () => {
+  const KINDS = ['aircraft-out-of-service', 'site-breached', 'landing-zone-closed'] as const;
+  it('re-plans keep the conditions; sorties inside the manifest notice after the disruption fly as they were', async () => {
+    let replanned = 0;
+    let frozenSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(arbConditionInstance, fc.constantFrom(...KINDS), fc.nat(), fc.double({ min: 0.1, max: 0.9, noNaN: true }), async (instance, kind, pick, when) => {
+        let plan: TAirliftPlan;
+        try {
+          plan = await planInstance(instance, { allowUndelivered: true });
+        } catch {
+          return;
+        }
+        const departs = plan.legs.map((l) => hours(l.depart, instance.start));
+        if (departs.length === 0) return;
+        const at = new Date(Date.parse(instance.start) + Math.round(Math.max(...departs) * when * 3600) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+        const origins = instance.nodes.filter((n) => n.kind === 'origin');
+        const disruption: TDisruption = kind === 'aircraft-out-of-service'
+          ? { kind, aircraft: instance.aircraft[pick % instance.aircraft.length]!.id, at }
+          : kind === 'site-breached' ? { kind, site: origins[pick % origins.length]!.id, at } : { kind, node: 'R', at };
+        const frozenByNotice = noticeFrozenSorties(plan, disruption);
+        const { plan: next } = await replan(plan.instance, plan, disruption);
+        replanned++;
+        if (frozenByNotice.size > 0) frozenSeen++;
+        expect(checkPlan(next).violations).toEqual([]);
+        keepsConditions(next);
+        for (const label of frozenByNotice) expect(next.legs.filter((l) => l.sortie === label)).toEqual(plan.legs.filter((l) => l.sortie === label));
+      }),
+      { numRuns: 40, seed: 20270108 },
+    );
+    expect(replanned).toBeGreaterThan(10);
+    expect(frozenSeen).toBeGreaterThan(0);
   });
 });
