@@ -18,6 +18,7 @@ import { benchCases } from './cases.bench.js';
 import { benchIdentity } from './identity.bench.js';
 import { benchApi } from './api.bench.js';
 import { benchWebList } from './web-list.bench.js';
+import { benchConditions } from './conditions.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -31,6 +32,7 @@ const benches: [string, () => Promise<void>][] = [
   ['identity', benchIdentity],
   ['api', benchApi],
   ['web list', benchWebList],
+  ['agreement conditions', benchConditions],
 ];
 
 for (const [name, run] of benches) {

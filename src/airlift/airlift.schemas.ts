@@ -178,8 +178,8 @@ export const ZAirliftPlan = xObject({
 export type TAirliftPlan = z.infer<typeof ZAirliftPlan>;
 
 /** One broken rule of a plan: the rule's number in formats/airlift.md (0 for the objective and bound) and what is wrong. */
-/** A broken rule: 1–18 of formats/airlift.md, 0 for the format and objective, `x-1` for the per-nationality quotas extension (docs/airlift.md). */
-export const ZViolation = z.object({ rule: z.union([z.number().int().min(0).max(18), z.literal('x-1')]), message: z.string() });
+/** A broken rule: 1–18 of formats/airlift.md, 0 for the format and objective, `x-1` for the per-nationality quotas extension, `x-2` … `x-5` for agreement conditions (docs/airlift.md). */
+export const ZViolation = z.object({ rule: z.union([z.number().int().min(0).max(18), z.enum(['x-1', 'x-2', 'x-3', 'x-4', 'x-5'])]), message: z.string() });
 export type TViolation = z.infer<typeof ZViolation>;
 
 const disruptionBase = { at: ZAirliftTime, note: z.string().max(500).optional() };

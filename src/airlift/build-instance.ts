@@ -1,4 +1,5 @@
 import { INSTANCE_FORMAT, ZAirliftInstance, type TAirliftInstance, type TNodeKind, type TTier } from './airlift.schemas.js';
+import { conditionFields, type SourceCondition } from './condition-sources.js';
 
 /**
  * Turns what the registry holds (facilities with landing zones, the fleet, detainees) into a planning
@@ -71,7 +72,11 @@ export interface InstanceOptions {
    * Quotas of the signed agreements, and the agreements themselves (as `x-agreements`), see docs/warning.md.
    * Their per-nationality quotas become `x-nationalityQuotas` (docs/airlift.md, Extensions).
    */
-  agreements?: { quotas: { destination: string; perDay: number }[]; agreements: { code: string; destination: string; nationalityQuotas: Record<string, number> }[] };
+  agreements?: {
+    quotas: { destination: string; perDay: number }[];
+    /** Their conditions become the fields of extension rules x-2 … x-5 and `x-conditionsByHand` (docs/airlift.md, Agreement conditions). */
+    agreements: { code: string; destination: string; nationalityQuotas: Record<string, number>; conditions?: SourceCondition[] }[];
+  };
 }
 
 const KIND: Record<string, TNodeKind | undefined> = { prison: 'origin', camp: 'origin', staging: 'staging', destination: 'destination', refuel: 'refuel' };
@@ -126,5 +131,6 @@ export function buildInstance(source: InstanceSource, opts: InstanceOptions = {}
     detainees, quotas: (opts.agreements?.quotas ?? []).filter((q) => nodeIds.has(q.destination)),
     ...(opts.agreements?.agreements.length ? { 'x-agreements': opts.agreements.agreements } : {}),
     ...(nationalityQuotas.length > 0 ? { 'x-nationalityQuotas': nationalityQuotas } : {}),
+    ...conditionFields(opts.agreements?.agreements ?? [], nodes.filter((n) => n.kind === 'destination').map((n) => ({ id: String(n.id), lat: Number(n.lat), lon: Number(n.lon) })), { start: seconds(start), until: aircraft.map((a) => a.availableUntil).sort().pop() ?? seconds(start) }),
   });
 }

@@ -2,6 +2,8 @@ import { ZAirliftPlan, type TAirliftPlan, type TObjective, type TViolation } fro
 import { checkAircraft, checkLandingSlots, checkReferences } from './check-aircraft.js';
 import { checkCapacities, checkJourneys, checkLoad } from './check-people.js';
 import { checkNationalityQuotas } from './check-nationality.js';
+import { checkConditions } from './check-conditions.js';
+import { conditionsOf, type TConditionByHand } from './conditions.schemas.js';
 import { compileNetwork } from './network.js';
 import { computeObjective } from './objective.js';
 import { followFlights } from './trips.js';
@@ -11,6 +13,8 @@ export interface CheckResult {
   valid: boolean;
   violations: TViolation[];
   objective: TObjective | null;
+  /** Agreement conditions no program can check (`x-conditionsByHand`), for a person to check; absent when none. */
+  conditionsByHand?: TConditionByHand[];
 }
 
 const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
@@ -29,8 +33,9 @@ function checkObjective(plan: TAirliftPlan, mine: TObjective, out: TViolation[])
 
 /**
  * Checks a plan against its embedded instance: the format (JSON Schema rules), then every one of the 18 rules
- * of formats/airlift.md, the extension rule `x-1` (per-nationality quotas, docs/airlift.md) when the instance
- * has its fields, then the objective and bound it states (reported as rule 0). Pure; never throws on a bad
+ * of formats/airlift.md, the extension rules `x-1` (per-nationality quotas) and `x-2` … `x-5` (agreement
+ * conditions: daylight, observer, manifest notice, medical screening; docs/airlift.md) when the instance has
+ * their fields, then the objective and bound it states (reported as rule 0). Pure; never throws on a bad
  * plan — every problem is a violation.
  * @example
  *   const { valid, violations } = checkPlan(JSON.parse(text));
@@ -56,10 +61,12 @@ export function checkPlan(raw: unknown): CheckResult {
   const undelivered = new Set((plan['x-undelivered'] ?? []).map((u) => u.id));
   checkCapacities(net, checkJourneys(net, flights, out, undelivered), out);
   checkNationalityQuotas(net, flights, out);
+  checkConditions(net, flights, out);
   const objective = computeObjective(net, flights);
   checkObjective(plan, objective, out);
   // The 18 rules in order, then the extension rules.
   const order = (r: TViolation['rule']) => (typeof r === 'number' ? r : 100 + Number(r.slice(2)));
   out.sort((a, b) => order(a.rule) - order(b.rule));
-  return { valid: out.length === 0, violations: out, objective };
+  const byHand = conditionsOf(plan.instance).byHand;
+  return { valid: out.length === 0, violations: out, objective, ...(byHand.length > 0 ? { conditionsByHand: byHand } : {}) };
 }

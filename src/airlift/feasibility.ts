@@ -4,6 +4,7 @@ import type { TAirliftDetainee } from './airlift.schemas.js';
 import type { Network } from './network.js';
 import { Craft, route } from './planner/craft.js';
 import { nationalityOf, nationalityQuotasOf } from './nationality.js';
+import { whyConditions } from './conditions.js';
 
 /**
  * Why no aircraft can legally carry a detainee, checked before planning so that an infeasible instance is
@@ -40,6 +41,8 @@ export function whyUncarriable(net: Network, d: TAirliftDetainee, memo = new Map
   if (d.tier === 'HIGH' && rules.maxHighRiskPerLeg < 1) return 'tier HIGH but maxHighRiskPerLeg is 0';
   const nat = whyNationality(net, d);
   if (nat) return nat;
+  const cond = whyConditions(net, d);
+  if (cond) return cond;
   const need = seatsFor(net, d);
   const key = `${d.site}\n${need}`;
   if (memo.has(key)) return memo.get(key)!;

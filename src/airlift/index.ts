@@ -24,6 +24,12 @@ export { exportInstance } from './export-instance.js';
 /** `planAirlift(ctx, input)`: plans for a caller (an instance, or the scoped scenario). Requires `airlift:plan`. */
 export { planAirlift } from './plan-airlift.js';
 export type { PlanAirliftInput } from './plan-airlift.js';
+/**
+ * Agreement conditions (extension rules x-2 … x-5, docs/airlift.md): their instance fields and readers,
+ * `describeConditions` for a report, `noticeFrozenSorties` (the sorties a re-plan must keep for the manifest notice).
+ */
+export * from './conditions.schemas.js';
+export { noticeFrozenSorties } from './notice-freeze.js';
 /** `replan(instance, plan, disruption, options)`: a new plan after a disruption, keeping what has flown, and its diff. */
 export { replan } from './replan.js';
 export type { ReplanOptions, ReplanResult } from './replan.js';

@@ -10,6 +10,7 @@ import { assemblePlan, legsOf, parseInstance } from './plan.js';
 import type { PlannedLeg } from './planner/craft.js';
 import { schedule, type Intent, type Seed } from './planner/schedule.js';
 import { followFlights } from './trips.js';
+import { withNoticeFrozen } from './notice-freeze.js';
 
 /**
  * Re-planning after a disruption. The sorties already flown or airborne are kept exactly; every later sortie
@@ -228,7 +229,7 @@ export async function replan(instanceRaw: unknown, planRaw: unknown, disruptionR
     byAircraft.set(l.aircraft, list);
   }
   for (const list of byAircraft.values()) list.sort((a, b) => net.hours(a.depart) - net.hours(b.depart));
-  const cut = frozenPrefixes(net, byAircraft, at, options.frozenSortieIds);
+  const cut = frozenPrefixes(net, byAircraft, at, withNoticeFrozen(plan, disruption, options.frozenSortieIds));
   const frozenLegs: TLeg[] = [];
   const laterLegs: TLeg[] = [];
   const lastKeptArrival = new Map<string, number>();

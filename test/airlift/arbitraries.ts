@@ -57,3 +57,33 @@ export const arbNationalInstance: fc.Arbitrary<TAirliftInstance> = arbInstance.c
       'x-nationalityQuotas': caps.map((c, i) => ({ destination: 'D', nationality: c.nationality, perDay: c.perDay, agreement: `AGR-${i}` })),
     })),
 );
+
+/** Daily windows over the first 13 UTC days of an instance starting 2027-01-05: from `open` o'clock for `hours`. */
+function dailyWindowsOf(open: number, hours: number): { from: string; until: string }[] {
+  const day0 = Date.parse('2027-01-05T00:00:00Z');
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+  return Array.from({ length: 13 }, (_, d) => ({ from: iso(day0 + (d * 24 + open) * 3_600_000), until: iso(day0 + (d * 24 + open + hours) * 3_600_000) }));
+}
+
+const arbDaily = fc.option(fc.record({ open: fc.integer({ min: 0, max: 12 }), hours: fc.integer({ min: 2, max: 14 }) }), { nil: undefined });
+
+/**
+ * `arbInstance` with random agreement conditions at the destination (extension rules x-2 … x-5): daylight,
+ * observer and screening windows (daily from 0–12 o'clock for 2–14 h, sometimes none at all), a manifest notice of 0–30 h, and a
+ * condition to check by hand.
+ */
+export const arbConditionInstance: fc.Arbitrary<TAirliftInstance> = arbInstance.chain((instance) =>
+  fc
+    .record({ daylight: arbDaily, observer: arbDaily, screening: arbDaily, notice: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }), none: fc.constantFrom(false, false, false, true) })
+    .map(({ daylight, observer, screening, notice, none }) => {
+      const entry = (w: { open: number; hours: number } | undefined, agreement: string) => (w ? [{ destination: 'D', agreement, windows: none ? [] : dailyWindowsOf(w.open, w.hours) }] : undefined);
+      const fields: Record<string, unknown> = {
+        'x-daylightWindows': entry(daylight, 'AGR-SUN'),
+        'x-observerWindows': entry(observer, 'AGR-OBS'),
+        'x-screeningWindows': entry(screening, 'AGR-MED'),
+        'x-manifestNotice': notice === undefined ? undefined : [{ destination: 'D', hours: notice, agreement: 'AGR-NOTE' }],
+        'x-conditionsByHand': [{ destination: 'D', agreement: 'AGR-HAND', kind: 'other', text: 'Families are told of each arrival.' }],
+      };
+      return { ...instance, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+    }),
+);

@@ -7,6 +7,7 @@ import type { Shuttles } from './shuttles.js';
 import { applyManifest } from './shuttles.js';
 import { fuelAfter, legsFrom } from './timeline.js';
 import { nationalityOf } from '../nationality.js';
+import { arrivalRulesOf, bothAdmit, screenAdmit } from '../conditions.js';
 
 /**
  * Pickup trips: an aircraft that can land at origins flies to a site, loads the most critical detainees that
@@ -45,8 +46,11 @@ export function dropsFor(deps: PickupDeps, craft: Craft, site: string): string[]
 }
 
 /** The timing of a trip from the craft's position via `site` to `drop`, or null when it cannot be flown. */
-export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; drop: string; label: string; notBefore?: number; sameDay?: boolean }): TripPlan | null {
-  const { site, drop, label, notBefore = -Infinity } = want;
+export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; drop: string; label: string; notBefore?: number; sameDay?: boolean; medical?: boolean }): TripPlan | null {
+  const { site, drop, label } = want;
+  // Agreement conditions (conditions.ts): a ride towards a destination departs after its manifest notice (x-4).
+  const conditions = arrivalRulesOf(deps.net);
+  const notBefore = Math.max(want.notBefore ?? -Infinity, conditions.noticeFrom(drop));
   const outProbe = route(craft, site, drop, { used: 0, reserveKm: 0 });
   if (!outProbe) return null;
   const inHops = craft.node === site ? [] : route(craft, craft.node, site, { used: craft.fuelUsed, reserveKm: outProbe[0]!.km });
@@ -72,6 +76,13 @@ export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; d
     }
     const outLegs = legsFrom(craft, outHops, departSite - (outHops[0]!.refuelBefore ? craft.type.refuelMinutes / 60 : 0), label);
     const arriveDrop = outLegs[outLegs.length - 1]!.arrive;
+    // …and lands inside the destination's windows (x-2, x-3; x-5 when carrying medical needs): else leave later.
+    const open = conditions.earliest(drop, arriveDrop, want.medical ?? false);
+    if (open === null) return null;
+    if (open > arriveDrop + 1e-9) {
+      ready += open - arriveDrop;
+      continue;
+    }
     if (arriveDrop + craft.type.unloadMinutes / 60 + MARGIN_H > craft.until) return null;
     const legs = [...inLegs, ...outLegs];
     if (!dutyFits(craft, legs)) {
@@ -90,7 +101,7 @@ function bookLoad(deps: PickupDeps, trip: TripPlan, load: Manifest, replay: bool
   if (kind === 'staging') return load.people.filter((d) => deps.shuttles.book(d, trip.drop, trip.arriveDrop, { replay }));
   const ledger = deps.arrivals.get(trip.drop);
   const day = utcDay(deps.net, trip.arriveDrop);
-  const admit = natAdmit(deps, trip);
+  const admit = bothAdmit(screenAdmit(deps.net, trip.drop, trip.arriveDrop), natAdmit(deps, trip));
   const people = admit ? load.people.filter(admit) : load.people;
   const room = ledger ? ledger.room(trip.arriveDrop, day, people.length) : 0;
   const going = people.slice(0, room);
@@ -138,9 +149,16 @@ export function tryPickup(deps: PickupDeps, craft: Craft, site: string, how: { f
   if (forced?.drop !== undefined && drops.includes(forced.drop)) drops.sort((a, b) => Number(b === forced.drop) - Number(a === forced.drop));
   const label = forced?.label ?? deps.sortieOf(craft);
   for (const drop of drops) {
-    const trip = (forced?.depart !== undefined ? planTrip(deps, craft, { site, drop, label, notBefore: forced.depart, sameDay }) : null) ?? planTrip(deps, craft, { site, drop, label, sameDay });
+    let trip = (forced?.depart !== undefined ? planTrip(deps, craft, { site, drop, label, notBefore: forced.depart, sameDay }) : null) ?? planTrip(deps, craft, { site, drop, label, sameDay });
     if (!trip) continue;
-    const load = forced ? queue.pickIds(forced.ids, craft.type.seats, rules) : queue.pick(craft.type.seats, rules, 200, natAdmit(deps, trip));
+    const pick = (t: TripPlan) => queue.pick(craft.type.seats, rules, 200, bothAdmit(screenAdmit(deps.net, drop, t.arriveDrop), natAdmit(deps, t)));
+    let load = forced ? queue.pickIds(forced.ids, craft.type.seats, rules) : pick(trip);
+    if (load.people.length === 0 && !forced && screenAdmit(deps.net, drop, trip.arriveDrop)) {
+      // Only people with medical needs fit: fly them when the destination screens arrivals (x-5).
+      trip = planTrip(deps, craft, { site, drop, label, sameDay, medical: true });
+      if (!trip) continue;
+      load = pick(trip);
+    }
     if (load.people.length === 0) return null;
     const going = bookLoad(deps, trip, load, forced !== undefined);
     if (going.length === 0) continue;

@@ -7,6 +7,7 @@ import { dropsFor, tryPickup, type PickupDeps } from './pickups.js';
 import { utcDay } from '../network.js';
 import { Shuttles } from './shuttles.js';
 import { nationalityCaps, nationalityOf, nationalityQuotasOf } from '../nationality.js';
+import { arrivalRulesOf } from '../conditions.js';
 
 /**
  * The list scheduler: aircraft that can land at origins take turns in order of the time they are free; each
@@ -176,6 +177,8 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
   const rank = opts.greedy ? nearestSites : rankSites;
   const crafts = net.instance.aircraft.map((a) => new Craft(net, a, net.types.get(a.type)!));
   const deps = buildDeps(net, crafts, opts);
+  // Agreement conditions (x-4): rides planned anew in a re-plan give their manifest notice from the disruption on.
+  if (seed) arrivalRulesOf(net).noticeSince(seed.at);
   const heldLeft: { id: string; staging: string }[] = [];
   const intents = new Map<Craft, Intent[]>();
   if (seed) {

@@ -5,6 +5,7 @@ import { MARGIN_H, type ArrivalLedger, type MinuteLedger } from './ledgers.js';
 import { Manifest } from './manifest.js';
 import { fuelAfter, legsFrom } from './timeline.js';
 import { nationalityOf } from '../nationality.js';
+import { arrivalRulesOf } from '../conditions.js';
 
 /**
  * Onward flights from staging nodes to destinations, flown by the aircraft that cannot land at origins. A
@@ -19,6 +20,8 @@ interface RunAt {
   maxHold: number;
   /** The nationality of the detainee the run is made for, when some destination caps it (x-1). */
   nat?: string;
+  /** The run is made for someone with medical needs and some destination screens arrivals (x-5). */
+  medical?: boolean;
 }
 
 interface Run {
@@ -74,7 +77,9 @@ export class Shuttles {
     const natOf = nationalityOf(d);
     // A nationality some destination caps: a failure to find a run for it says nothing about the others.
     const nat = natOf !== undefined && [...this.deps.arrivals.values()].some((l) => l.caps(natOf)) ? natOf : undefined;
-    const runAt: RunAt = { staging, alight, maxHold, ...(nat !== undefined ? { nat } : {}) };
+    const conditions = arrivalRulesOf(this.deps.net);
+    const medical = d.medical && [...this.deps.arrivals.keys()].some((id) => conditions.screens(id));
+    const runAt: RunAt = { staging, alight, maxHold, ...(nat !== undefined ? { nat } : {}), ...(medical ? { medical } : {}) };
     // Runs that left long before anyone alighting now could board are done with (open runs are in order of departure).
     let stale = 0;
     while (stale < this.#runs.length && this.#runs[stale]!.depart < alight - maxHold - 1) stale++;
@@ -86,7 +91,8 @@ export class Shuttles {
       run.depart - alight <= maxHold &&
       run.manifest.fits(d) &&
       this.#intakeRoom(run) &&
-      this.#natRoom(run, d);
+      this.#natRoom(run, d) &&
+      conditions.admits(run.dest, run.arrive, d.medical);
     const held = (run: Run) => holding.peak(alight, run.depart + MARGIN_H) + 1 <= cap;
     const ok = (run: Run) => cheap(run) && held(run);
     // Open runs are kept in order of departure, and a later departure means a longer stay: once the holding is
@@ -106,14 +112,14 @@ export class Shuttles {
         if (run && !ok(run)) run = null;
       }
     }
-    const key = `${staging}\n${alight}\n${nat ?? ''}`;
+    const key = `${staging}\n${alight}\n${nat ?? ''}\n${medical ? 'medical' : ''}`;
     // When no run could be found or made for an alighting at `staging`, none can for one soon after either,
     // until a run is made: when downstream (holding, intake) is full, pickups fail fast.
     const blocked = !replay && !rescue && alight <= (this.#blocked.get(staging) ?? -Infinity) + 0.25;
     run ??= first(() => true) ?? (this.#noRun === key || blocked ? null : this.#newRun(runAt));
     if (!run) {
       this.#noRun = key;
-      if (nat === undefined) this.#blocked.set(staging, Math.max(alight, this.#blocked.get(staging) ?? -Infinity));
+      if (nat === undefined && !medical) this.#blocked.set(staging, Math.max(alight, this.#blocked.get(staging) ?? -Infinity));
     }
     if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun(runAt, { crafts: this.deps.rescuers });
     if (!run || !ok(run)) return false;
@@ -143,11 +149,17 @@ export class Shuttles {
     return list;
   }
 
-  /** The earliest arrival at `dest` from `t` on (quarter-hour steps, at most `slack` hours later) with intake room; null when none. */
-  #roomFrom(dest: string, t: number, slack: number, nat?: string): number | null {
+  /** The earliest arrival at `dest` from `t` on (quarter-hour steps, at most `slack` hours later) with intake room, inside its windows; null when none. */
+  #roomFrom(dest: string, t: number, slack: number, who: { nat?: string | undefined; medical?: boolean | undefined } = {}): number | null {
     const ledger = this.deps.arrivals.get(dest);
     if (!ledger) return null;
-    for (let at = t; at <= t + Math.max(0, slack); at += 0.25) {
+    const { nat, medical = false } = who;
+    const end = t + Math.max(0, slack);
+    for (let at = t; at <= end; at += 0.25) {
+      // Inside the destination's windows (agreement conditions x-2, x-3, x-5).
+      const open = arrivalRulesOf(this.deps.net).earliest(dest, at, medical);
+      if (open === null || open > end) return null;
+      at = open;
       const day = utcDay(this.deps.net, at);
       if (ledger.room(at, day, 1) >= 1 && ledger.natRoom(day, nat) >= 1) return at;
     }
@@ -220,18 +232,18 @@ export class Shuttles {
         if (!loadedHops) continue;
         const load = craft.type.loadMinutes / 60;
         const refuel = loadedHops[0]?.refuelBefore ? craft.type.refuelMinutes / 60 : 0;
-        let depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill, notBefore);
+        let depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill, notBefore, arrivalRulesOf(this.deps.net).noticeFrom(dest.id));
         let loaded = legsFrom(craft, loadedHops, depart - refuel, '');
         let arrive = loaded[loaded.length - 1]?.arrive ?? depart;
         // When the destination's intake is full at that hour, leave later (people wait at the staging node).
-        const later = this.#roomFrom(dest.id, arrive, alight + maxHold - depart, at.nat);
+        const later = this.#roomFrom(dest.id, arrive, alight + maxHold - depart, { nat: at.nat, medical: at.medical });
         if (later === null) continue;
         if (later > arrive) {
           depart += later - arrive;
           loaded = legsFrom(craft, loadedHops, depart - refuel, '');
           arrive = loaded[loaded.length - 1]?.arrive ?? depart;
         }
-        if (depart - alight > maxHold) return null;
+        if (depart - alight > maxHold) continue;
         if (arrive + craft.type.unloadMinutes / 60 + MARGIN_H > craft.until || posLegs.some((l) => l.depart < craft.from)) continue;
         if (!dutyFits(craft, [...posLegs, ...loaded])) break;
         return { positioning: posLegs, loaded, depart: loaded[0]?.depart ?? depart, arrive, dest: dest.id };

@@ -7,6 +7,7 @@ import type { CliIo } from '../io.js';
 import { writeLine } from '../io.js';
 import { printJson } from '../output.js';
 import { progressOn } from '../progress.js';
+import { byHandLine, conditionLines } from '../present/airlift-conditions.present.js';
 import { globalsOf, withSession } from '../session.js';
 import { registerAirliftExecutionCommands } from './airlift-execution.commands.js';
 
@@ -63,6 +64,8 @@ export function registerAirliftCommands(program: Command, io: CliIo): void {
       const summary = { ...plan.objective, bound: plan.bound.expectedLoss, boundCompletionHours: plan.bound.completionHours, gap: gapOf(plan), legs: plan.legs.length, ms: Math.round(performance.now() - t0) };
       if (g.json && opts.out) await printJson(io.stdout, summary);
       else await writeLine(io.stderr, `expected loss ${summary.expectedLoss.toFixed(3)} (bound ${summary.bound.toFixed(3)}, gap ${(summary.gap * 100).toFixed(1)} %), completion ${String(summary.completionHours?.toFixed(2))} h, ${summary.flightHours.toFixed(1)} flight hours, ${summary.legs} legs, ${summary.ms} ms`);
+      // Agreement conditions: those the plan keeps, and those a person must check (never dropped silently).
+      if (!g.json) for (const line of conditionLines(plan.instance)) await writeLine(io.stderr, line);
     });
 
   airlift
@@ -76,6 +79,7 @@ export function registerAirliftCommands(program: Command, io: CliIo): void {
       else {
         for (const v of result.violations) await writeLine(io.stdout, `rule ${v.rule}: ${v.message}`);
         if (result.valid) await writeLine(io.stdout, `valid: ${JSON.stringify(result.objective)}`);
+        if (result.conditionsByHand) await writeLine(io.stdout, [`conditions to check by hand (${result.conditionsByHand.length}):`, ...result.conditionsByHand.map(byHandLine)].join('\n'));
       }
       if (!result.valid) {
         throw new DomainError('invalid', AirliftErrors.AIRLIFT_PLAN_INVALID, `${result.violations.length} violations`, { reason: 'the plan breaks the rules listed', count: result.violations.length });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkPlan, exportInstance, planAirlift, ZViolation } from '../../airlift/index.js';
+import { checkPlan, exportInstance, planAirlift, ZConditionByHand, ZViolation } from '../../airlift/index.js';
 import { authOf } from '../plugins/auth.js';
 
 /** Instances and plans of the reference scenario run to a few MiB. */
@@ -12,7 +12,7 @@ const ZPlanRequest = z.strictObject({
   instance: ZDocument.optional().describe('the instance to plan; absent: the loaded scenario as the caller may see it'),
   allowUndelivered: z.boolean().default(false),
 });
-const ZCheckResult = z.object({ valid: z.boolean(), violations: z.array(ZViolation), objective: z.unknown() });
+const ZCheckResult = z.object({ valid: z.boolean(), violations: z.array(ZViolation), objective: z.unknown(), conditionsByHand: z.array(ZConditionByHand).optional().describe('agreement conditions no program checks: a person must') });
 
 /** The airlift planner: export an instance, plan, check. */
 export const airliftRoutes: FastifyPluginAsyncZod = async (app) => {

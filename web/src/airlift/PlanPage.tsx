@@ -8,6 +8,7 @@ import { useTitle } from '../common/use-title.js';
 import { useApprove, usePlan, useSorties } from './api.js';
 import { Gantt, LineChart } from './Charts.js';
 import { DiffSummary, DisruptionPanel } from './DisruptionPanel.js';
+import { Conditions } from './Conditions.js';
 import { evacuationCurves, ganttBars, lossCurves } from './plan-data.js';
 
 /** A stored plan: figures, bound and gap, the timeline, evacuation and loss curves, approval, disruption. */
@@ -46,6 +47,7 @@ export function PlanPage() {
       </p>
       {diff?.success ? <section><h2>What changed</h2><DiffSummary diff={diff.data} /></section> : null}
       {doc ? <DisruptionPanel planId={p.id} plan={doc} /> : null}
+      {doc ? <Conditions plan={doc} /> : null}
       {charts ? (
         <>
           <Gantt rows={charts.gantt.rows} bars={charts.gantt.bars} end={charts.gantt.end} statusOf={(s) => (s ? statusBySortie.get(s) : undefined)} />
