@@ -15,6 +15,7 @@ import { benchWarning } from './warning.bench.js';
 import { benchRepatriation } from './repatriation.bench.js';
 import { benchCases } from './cases.bench.js';
 import { benchIdentity } from './identity.bench.js';
+import { benchAirliftReplan } from './airlift-replan.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -26,6 +27,7 @@ const benches: [string, () => Promise<void>][] = [
   ['case files', benchCases],
   ['airlift execution', benchAirliftExecution],
   ['identity', benchIdentity],
+  ['airlift re-plan', benchAirliftReplan],
 ];
 
 for (const [name, run] of benches) {
