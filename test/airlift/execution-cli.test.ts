@@ -62,5 +62,14 @@ for (const dialect of DIALECTS) {
       const open = (await json(['airlift', 'discrepancies', saved.id, '--open'])) as { id: string; kind: string }[];
       expect(open.filter((d) => d.kind === 'missing-at-arrival')).toHaveLength(manifest.length);
     }, 120_000);
+
+    it('refuses approving an unrelated plan over the detainees of the running one, naming it (exit code 6)', async () => {
+      const running = ((await json(['airlift', 'plans'])) as { id: string; status: string }[]).find((p) => p.status === 'approved')!;
+      const second = (await json(['airlift', 'save', '--name', 'second operation'])) as { id: string };
+      const refused = await run(['--as', 'jtf.ts', 'airlift', 'approve', second.id]);
+      expect(refused.code).toBe(6);
+      expect(`${refused.stdout}${refused.stderr}`).toMatch(/cannot be approved: \d+ of its detainees \(SP-/);
+      expect(`${refused.stdout}${refused.stderr}`).toContain(running.id);
+    }, 120_000);
   });
 }

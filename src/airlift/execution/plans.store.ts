@@ -151,3 +151,25 @@ export async function markingRows(db: Db, ids: readonly number[]): Promise<Map<n
 export async function setSortieMarking(db: Db, id: string, markingId: number): Promise<void> {
   await db.updateTable('airlift_sorties').set({ marking_id: markingId }).where('id', '=', id).execute();
 }
+
+/**
+ * Approved plans of other operations (not in `planId`'s parent chain) that are still running — a sortie neither
+ * closed nor cancelled — and cover some of `planId`'s detainees: per plan, its id, name and marking, and the
+ * overlapping ISNs (all of them: the use case filters what it shows).
+ */
+export async function overlappingPlans(db: Db, planId: string, operationId: string): Promise<{ id: string; name: string; markingId: number; isns: string[] }[]> {
+  const rows = await db.selectFrom('airlift_plan_detainees as mine')
+    .innerJoin('airlift_plan_detainees as theirs', 'theirs.isn', 'mine.isn')
+    .innerJoin('airlift_plans as o', 'o.id', 'theirs.plan_id')
+    .select(['o.id', 'o.name', 'o.marking_id', 'mine.isn'])
+    .where('mine.plan_id', '=', planId).where('o.status', '=', 'approved').where('o.operation_id', '!=', operationId)
+    .where((eb) => eb.exists(eb.selectFrom('airlift_sorties as s').select('s.id').whereRef('s.plan_id', '=', 'o.id').where('s.status', 'not in', ['closed', 'cancelled'])))
+    .orderBy('o.id').orderBy('mine.isn').execute();
+  const out = new Map<string, { id: string; name: string; markingId: number; isns: string[] }>();
+  for (const r of rows) {
+    const p = out.get(r.id) ?? { id: r.id, name: r.name, markingId: r.marking_id, isns: [] };
+    p.isns.push(r.isn);
+    out.set(r.id, p);
+  }
+  return [...out.values()];
+}

@@ -6,7 +6,7 @@ import { checkPlan } from '../check.js';
 import type { TPlanSummary, TSortie, TStoredPlan } from '../execution.schemas.js';
 import { openCountsBySortie } from './execution.store.js';
 import {
-  deleteSortie, listPlanRows, manifestCounts, planDocument, planSummaryRow, setPlanStatus, sortieRows, updateSortie,
+  deleteSortie, listPlanRows, manifestCounts, overlappingPlans, planDocument, planSummaryRow, setPlanStatus, sortieRows, updateSortie, visibleDetainees,
 } from './plans.store.js';
 import { markingsOf, presentPlan, presentSortie } from './present.js';
 
@@ -49,8 +49,10 @@ export async function planSorties(ctx: Ctx, planId: string): Promise<TSortie[]> 
  * Approves a draft for execution after checking it against all 18 rules. Approving a re-plan supersedes its
  * parent, and the parent's sorties that have started (boarding or later) carry over to the new plan in place
  * of the new plan's sorties of the same label: what has flown is kept, with its scans. Requires
- * `airlift:plan`; audited.
- * @throws DomainError NOT_FOUND, AIRLIFT_PLAN_NOT_DRAFT, AIRLIFT_PLAN_INVALID (every violation listed).
+ * `airlift:plan`; audited. A plan outside the parent chain of another approved plan that is still running
+ * (a sortie neither closed nor cancelled) is refused when they share detainees: one person, two operations.
+ * @throws DomainError NOT_FOUND, AIRLIFT_PLAN_NOT_DRAFT, AIRLIFT_PLAN_INVALID (every violation listed),
+ *   AIRLIFT_PLAN_OVERLAP (the other plan named if the caller may see it, and the overlap the caller may see).
  */
 export async function approvePlan(ctx: Ctx, id: string): Promise<TPlanSummary> {
   requirePermission(ctx.principal, 'airlift:plan');
@@ -65,6 +67,7 @@ export async function approvePlan(ctx: Ctx, id: string): Promise<TPlanSummary> {
         reason: 'the plan breaks the rules listed', violations: check.violations.slice(0, 20),
       });
     }
+    await refuseOverlap(trx, scope, row);
     let carried = 0;
     const others = (await listPlanRows(trx, scope)).filter((p) => p.operation_id === row.operation_id && p.status === 'approved');
     for (const old of others) {
@@ -85,5 +88,33 @@ export async function approvePlan(ctx: Ctx, id: string): Promise<TPlanSummary> {
     await ctx.audit.record(trx, { action: 'airlift.plan.approve', subjectType: 'airlift-plan', subjectId: id, details: { superseded: others.map((o) => o.id), carried } });
     const mark = await markingsOf(trx, [row.marking_id]);
     return presentPlan({ ...row, status: 'approved', approved_by: ctx.principal.username, approved_at: now }, mark(row.marking_id));
+  });
+}
+
+/** The first ISNs of an overlap the error lists. */
+const OVERLAP_LISTED = 20;
+
+/**
+ * Refuses approving `plan` while another approved, still running plan outside its parent chain covers some of
+ * its detainees. The message and details show only what the caller may see: the other plan by id and name when
+ * its banner is in the caller's scope (else "another approved plan"), the overlapping detainees whose records
+ * the caller may see (their count and the first ISNs).
+ */
+async function refuseOverlap(db: Parameters<typeof overlappingPlans>[0], scope: Awaited<ReturnType<typeof scopeFor>>, plan: { id: string; operation_id: string }): Promise<void> {
+  const others = await overlappingPlans(db, plan.id, plan.operation_id);
+  if (others.length === 0) return;
+  const inScope = new Set(scope.markingIds);
+  const parts: string[] = [];
+  const named: { plan: string | null; overlap: number; detainees: string[] }[] = [];
+  for (const o of others) {
+    const seen = [...(await visibleDetainees(db, scope, o.isns)).keys()].sort();
+    const visible = inScope.has(o.markingId);
+    const who = visible ? `approved plan "${o.name}" (${o.id})` : 'another approved plan you may not see';
+    const what = seen.length > 0 ? `${seen.length} of its detainees (${seen.slice(0, OVERLAP_LISTED).join(', ')}${seen.length > OVERLAP_LISTED ? ', …' : ''})` : 'some of its detainees';
+    parts.push(`${what} are in ${who}`);
+    named.push({ plan: visible ? o.id : null, overlap: seen.length, detainees: seen.slice(0, OVERLAP_LISTED) });
+  }
+  throw conflict(AirliftExecutionErrors.AIRLIFT_PLAN_OVERLAP, `plan ${plan.id} cannot be approved: ${parts.join('; ')}, still running and not in its parent chain`, {
+    reason: 'detainees of another approved, running plan outside its parent chain', plans: named,
   });
 }
