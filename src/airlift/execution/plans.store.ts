@@ -173,3 +173,37 @@ export async function overlappingPlans(db: Db, planId: string, operationId: stri
   }
   return [...out.values()];
 }
+
+/** Sortie statuses the board counts as in progress. */
+const IN_PROGRESS = ['boarding', 'airborne', 'landed'] as const;
+
+/**
+ * One page of a plan's sorties in scope, in order of departure then id, after `after` (keyset), and how many
+ * match in all. `active`: in progress or with an open discrepancy.
+ */
+export async function sortiePage(db: Db, scope: Scope, planId: string, opts: { active: boolean; after?: { depart: string; id: string }; limit: number }): Promise<{ rows: SortieRow[]; total: number }> {
+  const base = () => {
+    let q = db.selectFrom('airlift_sorties as s').where('s.plan_id', '=', planId).where('s.marking_id', 'in', scope.markingIds);
+    if (opts.active) {
+      q = q.where((eb) => eb.or([
+        eb('s.status', 'in', [...IN_PROGRESS]),
+        eb.exists(eb.selectFrom('airlift_discrepancies as d').select('d.id').whereRef('d.sortie_id', '=', 's.id').where('d.status', '=', 'open')),
+      ]));
+    }
+    return q;
+  };
+  const total = await base().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  let page = base().selectAll('s');
+  const after = opts.after;
+  if (after) page = page.where((eb) => eb.or([eb('s.depart', '>', after.depart), eb.and([eb('s.depart', '=', after.depart), eb('s.id', '>', after.id)])]));
+  const rows = await page.orderBy('s.depart').orderBy('s.id').limit(opts.limit).execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Manifest sizes of some sorties. */
+export async function manifestCountsOf(db: Db, sortieIds: readonly string[]): Promise<Map<string, number>> {
+  if (sortieIds.length === 0) return new Map();
+  const rows = await db.selectFrom('airlift_manifests').select(['sortie_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('sortie_id', 'in', [...sortieIds]).groupBy('sortie_id').execute();
+  return new Map(rows.map((r) => [r.sortie_id, Number(r.n)]));
+}

@@ -1,12 +1,12 @@
 import { requirePermission, scopeFor, type Ctx } from '../../access/index.js';
-import { conflict, DomainError, notFound } from '../../kernel/index.js';
+import { conflict, DomainError, invalid, invalidMany, notFound } from '../../kernel/index.js';
 import { inTransaction } from '../../store/index.js';
 import { AirliftErrors, AirliftExecutionErrors } from '../airlift.errors.js';
 import { checkPlan } from '../check.js';
-import type { TPlanSummary, TSortie, TStoredPlan } from '../execution.schemas.js';
+import { ZBoardQuery, type TBoardQuery, type TPlanSummary, type TSortie, type TSortiePage, type TStoredPlan } from '../execution.schemas.js';
 import { openCountsBySortie } from './execution.store.js';
 import {
-  deleteSortie, listPlanRows, manifestCounts, overlappingPlans, planDocument, planSummaryRow, setPlanStatus, sortieRows, updateSortie, visibleDetainees,
+  deleteSortie, listPlanRows, manifestCounts, manifestCountsOf, overlappingPlans, planDocument, planSummaryRow, setPlanStatus, sortiePage, sortieRows, updateSortie, visibleDetainees,
 } from './plans.store.js';
 import { markingsOf, presentPlan, presentSortie } from './present.js';
 
@@ -43,6 +43,44 @@ export async function planSorties(ctx: Ctx, planId: string): Promise<TSortie[]> 
   const open = await openCountsBySortie(ctx.db, plan.operation_id);
   const mark = await markingsOf(ctx.db, rows.map((r) => r.marking_id));
   return rows.map((r) => presentSortie(r, { manifested: counts.get(r.id) ?? 0, open: open.get(r.id) ?? 0, marking: mark(r.marking_id) }));
+}
+
+/**
+ * One page of the execution board's sorties (server-side paging): in progress (`which: 'active'`, the default:
+ * boarding, airborne, landed, or with an open discrepancy) or all, in order of departure, with the total the
+ * caller may see and the cursor of the next page. Requires `airlift:read`.
+ * @throws DomainError NOT_FOUND, INVALID_INPUT (a bad `which`, `limit` or `cursor`, the field named).
+ */
+export async function boardSorties(ctx: Ctx, planId: string, query: TBoardQuery = {}): Promise<TSortiePage> {
+  requirePermission(ctx.principal, 'airlift:read');
+  const parsed = ZBoardQuery.safeParse(query);
+  if (!parsed.success) throw invalidMany(parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })));
+  const { which, cursor, limit } = parsed.data;
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const scope = await scopeFor(ctx.db, ctx.principal);
+  const plan = await planSummaryRow(ctx.db, scope, planId);
+  if (!plan) throw notFound('plan', planId);
+  const { rows, total } = await sortiePage(ctx.db, scope, planId, { active: which === 'active', limit: limit + 1, ...(after ? { after } : {}) });
+  const shown = rows.slice(0, limit);
+  const counts = await manifestCountsOf(ctx.db, shown.map((r) => r.id));
+  const open = await openCountsBySortie(ctx.db, plan.operation_id);
+  const mark = await markingsOf(ctx.db, shown.map((r) => r.marking_id));
+  const last = shown[shown.length - 1];
+  return {
+    items: shown.map((r) => presentSortie(r, { manifested: counts.get(r.id) ?? 0, open: open.get(r.id) ?? 0, marking: mark(r.marking_id) })),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.depart, last.id])).toString('base64url') : null,
+    total,
+  };
+}
+
+function decodeCursor(cursor: string): { depart: string; id: string } {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { depart: v[0], id: v[1] };
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw invalid('cursor', 'not a cursor this list gave (use nextCursor of the previous page)');
 }
 
 /**
