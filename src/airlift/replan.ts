@@ -1,15 +1,14 @@
 import { DomainError, invalidMany } from '../kernel/index.js';
 import { AirliftErrors } from './airlift.errors.js';
 import {
-  closedNodeOf, ZAirliftPlan, ZDisruption,
+  closedNodeOf, PLAN_FORMAT, ZAirliftPlan, ZDisruption,
   type TAirliftDetainee, type TAirliftInstance, type TAirliftPlan, type TBound, type TDisruption, type TLeg, type TObjective, type TReplanDiff, type TSortieRef,
 } from './airlift.schemas.js';
 import { computeBound } from './bound.js';
 import { whyUncarriable } from './feasibility.js';
 import { compileNetwork, type Network } from './network.js';
-import { computeObjective } from './objective.js';
 import { canLiftFrom, carryLeft } from './replan-carry.js';
-import { assemblePlan, legsOf, parseInstance } from './plan.js';
+import { legsOf, parseInstance } from './plan.js';
 import { Craft, type PlannedLeg } from './planner/craft.js';
 import { schedule, type Intent, type Seed } from './planner/schedule.js';
 import { followFlights } from './trips.js';
@@ -356,7 +355,9 @@ export async function replan(instanceRaw: unknown, planRaw: unknown, disruptionR
   const bound: TBound | undefined = options.recomputeBound
     ? await computeBound(dnet)
     : { ...plan.bound, method: `${plan.bound.method.replace(/ \(kept after .*\)$/, '')} (kept after a disruption: the disrupted instance only restricts the one it was computed for)` };
-  const next = await assemblePlan(dnet, chosen.legs, chosen.undelivered, bound);
+  // The plan document as the planner assembles one, with the objective already computed for the choice.
+  const next: TAirliftPlan = { format: PLAN_FORMAT, instance: dnet.instance, legs: chosen.legs, objective: chosen.objective, bound };
+  if (chosen.undelivered.length > 0) next['x-undelivered'] = chosen.undelivered;
   const summary = (c: Candidate) => ({ kind: c.kind, objective: c.objective, moved: c.diff.moved.length, stranded: c.undelivered.length });
   return { plan: next, diff: { ...chosen.diff, objectiveAfter: next.objective, strategy: { chosen: chosen.kind, reason, candidates: candidates.map(summary) } } };
 }
@@ -421,7 +422,7 @@ function runCandidate(ctx: ReplanContext, kind: Candidate['kind'], seedOf: (froz
   const left = carryLeft(work, result.crafts, result.left, ctx.at);
   for (const d of left) undelivered.push({ id: d.id, reason: 'no aircraft can carry it within the availability windows, duty, intake and quotas left after the disruption' });
   const legs = legsOf(work, result.crafts, original);
-  const objective = computeObjective(dnet, followFlights(dnet, { legs }, []));
+  const objective = objectiveOf(dnet, legs);
   let diff: TReplanDiff | undefined;
   return {
     kind, legs, undelivered, objective,
@@ -464,6 +465,42 @@ function uncarriable(dnet: Network, at: number): (d: TAirliftDetainee) => string
 function seatsFor(net: Network, d: TAirliftDetainee): number {
   const { rules } = net.instance;
   return 1 + Math.ceil(rules.escortPerDetainee[d.tier] - 1e-9) + (d.medical ? rules.medicSeats : 0);
+}
+
+/**
+ * The objective exactly as formats/airlift.md defines it (and `computeObjective` computes it from followed
+ * flights), straight from the legs of a valid plan: each detainee's first boarding, its last alighting (delivered
+ * when that is at a destination and it did not board again after), and the flight hours. A candidate is valid
+ * by construction (the scheduler's and `carryLeft`'s bookings), so following every aircraft's load is not needed.
+ */
+function objectiveOf(net: Network, legs: readonly TLeg[]): TObjective {
+  const firstBoard = new Map<string, number>();
+  const lastBoard = new Map<string, number>();
+  const lastAlight = new Map<string, { at: number; to: string }>();
+  let flightHours = 0;
+  for (const l of legs) {
+    const depart = net.hours(l.depart);
+    const arrive = net.hours(l.arrive);
+    flightHours += arrive - depart;
+    for (const id of l.board) {
+      const f = firstBoard.get(id);
+      if (f === undefined || depart < f) firstBoard.set(id, depart);
+      if ((lastBoard.get(id) ?? -Infinity) < depart) lastBoard.set(id, depart);
+    }
+    for (const id of l.alight) if ((lastAlight.get(id)?.at ?? -Infinity) < arrive) lastAlight.set(id, { at: arrive, to: l.to });
+  }
+  let expectedLoss = 0;
+  let completion = 0;
+  let undelivered = false;
+  for (const d of net.instance.detainees) {
+    const w = net.weight(d.tier);
+    const first = firstBoard.get(d.id);
+    expectedLoss += first === undefined ? w : w * (1 - Math.exp(-net.hazardIntegral(d.site, first)));
+    const last = lastAlight.get(d.id);
+    if (!last || last.at < lastBoard.get(d.id)! || net.nodes.get(last.to)?.kind !== 'destination') undelivered = true;
+    else completion = Math.max(completion, last.at);
+  }
+  return { expectedLoss, completionHours: undelivered ? null : completion, flightHours };
 }
 
 /** Objectives in order: expected loss, then completion (null: never), then flight hours. */
