@@ -416,7 +416,10 @@ function runCandidate(ctx: ReplanContext, kind: Candidate['kind'], seedOf: (froz
   const undelivered = [...ctx.stranded].map(([id, reason]) => ({ id, reason }));
   for (const h of result.heldLeft) {
     const by = ctx.closedBy.get(h.staging);
-    undelivered.push({ id: h.id, reason: by ? strandReason(by, true) : `held at ${h.staging}; no onward flight can take them within the availability windows, duty, intake and quotas` });
+    // With every destination closed, that is why nobody can fly them on.
+    const dests = work.instance.nodes.filter((n) => n.kind === 'destination');
+    const shut = dests.length > 0 && dests.every((n) => ctx.closedBy.has(n.id)) ? ctx.closedBy.get(dests[0]!.id) : undefined;
+    undelivered.push({ id: h.id, reason: by ? strandReason(by, true) : shut ? `held at ${h.staging}; ${strandReason(shut, false)}${dests.length > 1 ? ' and every other destination closed' : ', the only destination'}` : `held at ${h.staging}; no onward flight can take them within the availability windows, duty, intake and quotas` });
   }
   // Whoever the schedule left in an open site goes with any aircraft that can still carry them.
   const left = carryLeft(work, result.crafts, result.left, ctx.at);
