@@ -425,6 +425,7 @@ function runCandidate(ctx: ReplanContext, kind: Candidate['kind'], seedOf: (froz
   const left = carryLeft(work, result.crafts, result.left, ctx.at);
   for (const d of left) undelivered.push({ id: d.id, reason: 'no aircraft can carry it within the availability windows, duty, intake and quotas left after the disruption' });
   const legs = legsOf(work, result.crafts, original);
+  if (kind === 'full') relabel(ctx, legs);
   const objective = objectiveOf(dnet, legs);
   let diff: TReplanDiff | undefined;
   return {
@@ -468,6 +469,47 @@ function uncarriable(dnet: Network, at: number): (d: TAirliftDetainee) => string
 function seatsFor(net: Network, d: TAirliftDetainee): number {
   const { rules } = net.instance;
   return 1 + Math.ceil(rules.escortPerDetainee[d.tier] - 1e-9) + (d.medical ? rules.medicSeats : 0);
+}
+
+/**
+ * The full re-plan numbers its sorties anew; where one of them is flown by the aircraft of a later sortie of the
+ * old plan and carries some of the same people, it takes that sortie's label (the pairs sharing the most people
+ * first, each label once, never a kept sortie's): those people keep their sortie, and the diff counts a changed
+ * manifest rather than a cancelled and an added sortie. Labels are names only (no rule reads them).
+ */
+function relabel(ctx: ReplanContext, legs: TLeg[]): void {
+  const frozen = new Set(ctx.frozenLegs.flatMap((l) => (l.sortie !== undefined ? [l.sortie] : [])));
+  const oldOf = new Map<string, string>();
+  const oldAircraft = new Map<string, string>();
+  for (const l of ctx.plan.legs) {
+    if (l.sortie === undefined || frozen.has(l.sortie)) continue;
+    oldAircraft.set(l.sortie, l.aircraft);
+    for (const id of l.board) oldOf.set(`${l.aircraft}\n${id}`, l.sortie);
+  }
+  const used = new Set(legs.flatMap((l) => (l.sortie !== undefined ? [l.sortie] : [])));
+  const pairs = new Map<string, { now: string; old: string; n: number }>();
+  for (const l of legs) {
+    if (l.sortie === undefined || frozen.has(l.sortie) || oldAircraft.has(l.sortie)) continue;
+    for (const id of l.board) {
+      const old = oldOf.get(`${l.aircraft}\n${id}`);
+      if (old === undefined || used.has(old)) continue;
+      const key = `${l.sortie}\n${old}`;
+      const p = pairs.get(key) ?? { now: l.sortie, old, n: 0 };
+      p.n++;
+      pairs.set(key, p);
+    }
+  }
+  const rename = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const p of [...pairs.values()].sort((a, b) => b.n - a.n || a.now.localeCompare(b.now) || a.old.localeCompare(b.old))) {
+    if (rename.has(p.now) || taken.has(p.old)) continue;
+    rename.set(p.now, p.old);
+    taken.add(p.old);
+  }
+  for (let i = 0; i < legs.length; i++) {
+    const to = legs[i]!.sortie !== undefined ? rename.get(legs[i]!.sortie!) : undefined;
+    if (to !== undefined) legs[i] = { ...legs[i]!, sortie: to };
+  }
 }
 
 /**
