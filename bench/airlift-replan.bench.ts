@@ -69,7 +69,9 @@ async function line(plan: TAirliftPlan, d: TDisruption, baseMs: number, runs: nu
   for (const strategy of ['local', 'full', 'best'] as const satisfies readonly ReplanOptions['strategy'][]) {
     const { ms, value } = await timed(runs, () => replan(plan.instance, plan, d, { strategy }));
     const { diff } = value;
-    const valid = strategy === 'best' ? `, valid ${String(checkPlan(value.plan).valid)}` : '';
+    const check = strategy === 'best' ? checkPlan(value.plan) : null;
+    // A staging field whose people can go nowhere (its landing zone closed, every destination halted) breaks rule 14 in any plan.
+    const valid = check ? `, valid ${String(check.valid)}${check.valid ? '' : ` (rule ${String(check.violations[0]!.rule)}: ${check.violations[0]!.message})`}` : '';
     cells.push(`${strategy} ${ms.toFixed(0)} ms (×${(ms / baseMs).toFixed(2)}): loss ${diff.objectiveAfter.expectedLoss.toFixed(1)}, ${diff.stranded.length} stranded, ${diff.moved.length} moved${valid}${strategy === 'best' ? ` — ${diff.strategy?.reason ?? ''}` : ''}`);
   }
   out(`  ${what(d)}: ${cells.join('; ')}`);
