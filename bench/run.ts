@@ -19,6 +19,7 @@ import { benchIdentity } from './identity.bench.js';
 import { benchApi } from './api.bench.js';
 import { benchWebList } from './web-list.bench.js';
 import { benchConditions } from './conditions.bench.js';
+import { benchAirliftReplan } from './airlift-replan.bench.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['scenario load', benchScenarioLoad],
@@ -33,6 +34,7 @@ const benches: [string, () => Promise<void>][] = [
   ['api', benchApi],
   ['web list', benchWebList],
   ['agreement conditions', benchConditions],
+  ['airlift re-plan', benchAirliftReplan],
 ];
 
 for (const [name, run] of benches) {

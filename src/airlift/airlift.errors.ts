@@ -18,4 +18,5 @@ export const AirliftExecutionErrors = defineErrors({
   AIRLIFT_SCAN_REUSED: { kind: 'conflict', when: 'A scan id already stored is sent again with different content (another sortie, kind or code).' },
   AIRLIFT_DISCREPANCY_RESOLVED: { kind: 'conflict', when: 'A discrepancy is resolved that is already resolved.' },
   AIRLIFT_RESOLUTION_INVALID: { kind: 'invalid', when: 'A resolution does not fit its discrepancy (a missing person must be placed; `place` needs a place the plan knows).' },
+  AIRLIFT_PLAN_OVERLAP: { kind: 'conflict', when: 'A plan is approved over detainees that another approved, still running plan outside its parent chain covers; details name that plan (if the caller may see it) and the overlapping detainees the caller may see.' },
 });

@@ -234,5 +234,10 @@ export const ZReplanDiff = z.strictObject({
   stranded: z.array(z.strictObject({ id: z.string(), reason: z.string() })),
   objectiveBefore: ZObjective,
   objectiveAfter: ZObjective,
+  /** Which re-plan was kept — the local repair or the full re-plan — why, and both candidates' figures (docs/airlift.md). */
+  strategy: z.strictObject({
+    chosen: z.enum(['local', 'full']), reason: z.string(),
+    candidates: z.array(z.strictObject({ kind: z.enum(['local', 'full']), objective: ZObjective, moved: z.number().int().min(0), stranded: z.number().int().min(0) })),
+  }).optional(),
 });
 export type TReplanDiff = z.infer<typeof ZReplanDiff>;

@@ -132,6 +132,22 @@ export const ZSortie = z.object({
 });
 export type TSortie = z.infer<typeof ZSortie>;
 
+/** Which sorties the execution board lists: those in progress (boarding, airborne, landed, or with an open discrepancy) or all. */
+export const BOARD_FILTERS = ['active', 'all'] as const;
+/** A page of the execution board's sorties, in order of departure (server-side paging). */
+export const ZBoardQuery = z.strictObject({
+  which: z.enum(BOARD_FILTERS).default('active'),
+  cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type TBoardQuery = z.input<typeof ZBoardQuery>;
+export const ZSortiePage = z.object({
+  items: z.array(ZSortie),
+  nextCursor: z.string().nullable(),
+  total: z.number().describe('sorties of the plan matching `which` that the caller may see'),
+});
+export type TSortiePage = z.infer<typeof ZSortiePage>;
+
 /** A sortie with its manifest and the place of each person on it. */
 export const ZSortieDetail = ZSortie.extend({
   manifest: z.array(ZManifestEntry.extend({ boarded: z.boolean(), arrived: z.boolean(), place: z.string() })),

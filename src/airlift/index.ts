@@ -43,7 +43,7 @@ export { AirliftExecutionErrors } from './airlift.errors.js';
 /** `savePlan` stores a plan for execution (draft); `approvePlan` checks and approves it, superseding its parent. */
 export { savePlan, parsePlan } from './execution/save-plan.js';
 export type { SavePlanInput } from './execution/save-plan.js';
-export { listPlans, showPlan, planSorties, approvePlan } from './execution/plans.js';
+export { listPlans, showPlan, planSorties, boardSorties, approvePlan } from './execution/plans.js';
 /** `sortiesOfPlan`: a plan's legs grouped into sorties with their manifests (pure). */
 export { sortiesOfPlan } from './execution/sorties.js';
 /** The pure rules of execution: how a scan is judged, places folded from effects, the running tally. */

@@ -1,22 +1,26 @@
 import { DomainError, invalidMany } from '../kernel/index.js';
 import { AirliftErrors } from './airlift.errors.js';
 import {
-  closedNodeOf, ZAirliftPlan, ZDisruption,
-  type TAirliftInstance, type TAirliftPlan, type TBound, type TDisruption, type TLeg, type TReplanDiff, type TSortieRef,
+  closedNodeOf, PLAN_FORMAT, ZAirliftPlan, ZDisruption,
+  type TAirliftDetainee, type TAirliftInstance, type TAirliftPlan, type TBound, type TDisruption, type TLeg, type TObjective, type TReplanDiff, type TSortieRef,
 } from './airlift.schemas.js';
 import { computeBound } from './bound.js';
+import { whyUncarriable } from './feasibility.js';
 import { compileNetwork, type Network } from './network.js';
-import { assemblePlan, legsOf, parseInstance } from './plan.js';
-import type { PlannedLeg } from './planner/craft.js';
+import { canLiftFrom, carryLeft } from './replan-carry.js';
+import { legsOf, parseInstance } from './plan.js';
+import { Craft, type PlannedLeg } from './planner/craft.js';
 import { schedule, type Intent, type Seed } from './planner/schedule.js';
 import { followFlights } from './trips.js';
 import { withNoticeFrozen } from './notice-freeze.js';
 
 /**
- * Re-planning after a disruption. The sorties already flown or airborne are kept exactly; every later sortie
- * of the plan is flown again by the same aircraft with the same people wherever it still can (perhaps at
- * another time); only the people whose sortie can no longer fly — and those left in a site nobody can reach —
- * are moved, onto the earliest capacity the scheduler finds. See docs/airlift.md, "Re-planning".
+ * Re-planning after a disruption. The sorties already flown or airborne are kept exactly. Two re-plans of the
+ * rest are made and compared by the objective: the local repair — every later sortie of the plan flown again by
+ * the same aircraft with the same people wherever it still can (perhaps at another time), only the people whose
+ * sortie can no longer fly moved onto the earliest capacity the scheduler finds — and the full re-plan — the
+ * unflown remainder planned from scratch from the kept legs on. The better is kept, the one moving fewer
+ * manifests when their expected losses are close (`choose`). See docs/airlift.md, "Re-planning".
  */
 
 /** How to re-plan. */
@@ -34,6 +38,11 @@ export interface ReplanOptions {
    * replayed sortie when carrying them is worth more; lower expected loss, more manifests moved.
    */
   favour?: 'stability' | 'expected-loss';
+  /**
+   * 'best' (default): both the local repair and the full re-plan, the better kept by `choose`. 'local' or
+   * 'full': that one alone.
+   */
+  strategy?: 'best' | 'local' | 'full';
 }
 
 /** The new plan (against the disrupted instance) and what changed. */
@@ -264,10 +273,17 @@ export async function replan(instanceRaw: unknown, planRaw: unknown, disruptionR
     if (node !== null && !closedBy.has(node)) closedBy.set(node, d);
   }
   const stranded = new Map<string, string>();
+  // And whoever no aircraft left after the disruption could legally carry at all (named with the constraint):
+  // the scheduler is not asked to look for them.
+  const why = uncarriable(dnet, at);
   for (const d of disrupted.detainees) {
     if (boarded.has(d.id)) continue;
     const by = closedBy.get(d.site);
     if (by) stranded.set(d.id, strandReason(by, false));
+    else {
+      const reason = why(d);
+      if (reason !== null) stranded.set(d.id, `no aircraft left after the disruption can carry it: ${reason}`);
+    }
   }
 
   // The later sorties of the plan, to fly again.
@@ -295,51 +311,293 @@ export async function replan(instanceRaw: unknown, planRaw: unknown, disruptionR
   }
 
   const work = compileNetwork({ ...disrupted, detainees: disrupted.detainees.filter((d) => !stranded.has(d.id)) });
-  const frozenByAircraft = new Map<string, PlannedLeg[]>();
-  const original = new Map<PlannedLeg, TLeg>();
-  for (const l of frozenLegs) {
-    const p = plannedOf(work, l);
-    original.set(p, l);
-    const list = frozenByAircraft.get(l.aircraft) ?? [];
-    list.push(p);
-    frozenByAircraft.set(l.aircraft, list);
-  }
   // Shuttle aircraft fly their later legs again as they were, up to the first one the disruption forbids.
-  const preload = new Map<string, PlannedLeg[]>();
+  const preloadLegs = new Map<string, TLeg[]>();
   for (const [aircraft, legs] of byAircraft) {
     const spec = work.aircraft.get(aircraft);
     const type = spec ? work.types.get(spec.type) : undefined;
     if (!spec || !type || type.canLandAt.includes('origin')) continue;
     const until = work.hours(spec.availableUntil);
-    const again: PlannedLeg[] = [];
+    const again: TLeg[] = [];
     for (const l of legs.slice(cut.get(aircraft) ?? 0)) {
-      const p = plannedOf(work, l);
-      if (p.depart < at || p.arrive > until || work.closed.has(l.from) || work.closed.has(l.to)) break;
-      again.push({ ...p, board: [], alight: [], guards: 0, medic: false });
+      if (work.hours(l.depart) < at || work.hours(l.arrive) > until || work.closed.has(l.from) || work.closed.has(l.to)) break;
+      again.push(l);
     }
     // A run cut short would leave the aircraft away from where its next run starts: keep whole runs only.
     while (again.length > 0 && work.nodes.get(again[again.length - 1]!.to)?.kind !== 'destination') again.pop();
-    preload.set(aircraft, again);
+    preloadLegs.set(aircraft, again);
   }
-  const result = schedule(work, { seed: { at, frozen: frozenByAircraft, boarded, held, stays, intents, onward, counters, preload, favour: options.favour === 'expected-loss' ? 1.05 : Infinity } });
 
-  const undelivered = [...stranded].map(([id, reason]) => ({ id, reason }));
-  for (const h of result.heldLeft) {
-    const by = closedBy.get(h.staging);
-    undelivered.push({ id: h.id, reason: by ? strandReason(by, true) : `held at ${h.staging}; no onward flight can take them within the availability windows, duty, intake and quotas` });
+  const ctx: ReplanContext = { net, dnet, work, plan, frozenLegs, stranded, closedBy, at, disruption, ridesBefore: ridesOf(net, plan.legs) };
+  const common = { at, boarded, held, stays, counters };
+  const strategy = options.strategy ?? 'best';
+  const candidates: Candidate[] = [];
+  if (strategy !== 'full') {
+    // The local repair: every later sortie flown again by its aircraft with its people where it still can.
+    candidates.push(runCandidate(ctx, 'local', (frozen) => ({
+      ...common, frozen, intents, onward, favour: options.favour === 'expected-loss' ? 1.05 : Infinity,
+      preload: new Map([...preloadLegs].map(([a, legs]) => [a, legs.map((l) => ({ ...plannedOf(work, l), board: [], alight: [], guards: 0, medic: false }))])),
+    })));
   }
-  for (const d of result.left) undelivered.push({ id: d.id, reason: 'no aircraft can carry it within the availability windows, duty, intake and quotas left after the disruption' });
+  if (strategy !== 'local') {
+    // The full re-plan: the unflown remainder planned from scratch by the scheduler, from the kept legs on
+    // (its site scores tried with each exponent the planner tries, or one with many left to move; the best by
+    // the objective).
+    let best: Candidate | null = null;
+    const toMove = work.instance.detainees.length - boarded.size;
+    for (const hoursExponent of toMove > FULL_VARIANTS_UP_TO ? FULL_EXPONENTS.slice(0, 1) : FULL_EXPONENTS) {
+      const c = runCandidate(ctx, 'full', (frozen) => ({ ...common, frozen, intents: new Map(), onward: new Map(), preload: new Map(), favour: Infinity }), hoursExponent);
+      if (!best || better(c, best)) best = c;
+    }
+    candidates.push(best!);
+  }
+  const { chosen, reason } = choose(candidates);
 
-  const legs = legsOf(work, result.crafts, original);
   const bound: TBound | undefined = options.recomputeBound
     ? await computeBound(dnet)
     : { ...plan.bound, method: `${plan.bound.method.replace(/ \(kept after .*\)$/, '')} (kept after a disruption: the disrupted instance only restricts the one it was computed for)` };
-  const next = await assemblePlan(dnet, legs, undelivered, bound);
-  return { plan: next, diff: diffOf(net, { before: plan, after: next, disruption }, frozenLegs, undelivered) };
+  // The plan document as the planner assembles one, with the objective already computed for the choice.
+  const next: TAirliftPlan = { format: PLAN_FORMAT, instance: dnet.instance, legs: chosen.legs, objective: chosen.objective, bound };
+  if (chosen.undelivered.length > 0) next['x-undelivered'] = chosen.undelivered;
+  const summary = (c: Candidate) => ({ kind: c.kind, objective: c.objective, moved: c.diff.moved.length, stranded: c.undelivered.length });
+  return { plan: next, diff: { ...chosen.diff, objectiveAfter: next.objective, strategy: { chosen: chosen.kind, reason, candidates: candidates.map(summary) } } };
 }
 
-function diffOf(net: Network, change: { before: TAirliftPlan; after: TAirliftPlan; disruption: TDisruption }, frozenLegs: readonly TLeg[], undelivered: { id: string; reason: string }[]): TReplanDiff {
-  const { before, after, disruption } = change;
+/**
+ * The full re-plan's site-score exponents (the planner's variants), the first alone above FULL_VARIANTS_UP_TO
+ * detainees left to move (0.5 first: the best of the three in the reference's re-plans).
+ */
+const FULL_EXPONENTS = [0.5, 1, 0.75];
+const FULL_VARIANTS_UP_TO = 2000;
+/**
+ * Expected losses within this fraction of each other (relative to the larger) count as close: the candidate
+ * that moves fewer detainees to other sorties is kept (docs/airlift.md, "Re-planning").
+ */
+export const CLOSE_LOSS = 0.01;
+
+interface ReplanContext {
+  net: Network;
+  /** The disrupted instance (every detainee). */
+  dnet: Network;
+  /** The disrupted instance without the detainees a closed site strands. */
+  work: Network;
+  plan: TAirliftPlan;
+  frozenLegs: readonly TLeg[];
+  stranded: ReadonlyMap<string, string>;
+  closedBy: ReadonlyMap<string, TDisruption>;
+  at: number;
+  disruption: TDisruption;
+  /** Each detainee's sorties in the plan (for the diffs). */
+  ridesBefore: Map<string, string[]>;
+}
+
+/** One re-plan considered: its legs, who it leaves undelivered, its objective and its diff against the plan. */
+interface Candidate {
+  kind: 'local' | 'full';
+  legs: TLeg[];
+  undelivered: { id: string; reason: string }[];
+  objective: TObjective;
+  /** Computed when asked (a candidate that loses early never needs it). */
+  readonly diff: TReplanDiff;
+}
+
+/** Schedules one candidate from the kept legs (fresh planned copies each time: the scheduler appends to them). */
+function runCandidate(ctx: ReplanContext, kind: Candidate['kind'], seedOf: (frozen: Map<string, PlannedLeg[]>) => Seed, hoursExponent?: number): Candidate {
+  const { work, dnet } = ctx;
+  const frozen = new Map<string, PlannedLeg[]>();
+  const original = new Map<PlannedLeg, TLeg>();
+  for (const l of ctx.frozenLegs) {
+    const p = plannedOf(work, l);
+    original.set(p, l);
+    const list = frozen.get(l.aircraft) ?? [];
+    list.push(p);
+    frozen.set(l.aircraft, list);
+  }
+  const result = schedule(work, { seed: seedOf(frozen), ...(hoursExponent !== undefined ? { hoursExponent } : {}) });
+  const undelivered = [...ctx.stranded].map(([id, reason]) => ({ id, reason }));
+  for (const h of result.heldLeft) {
+    const by = ctx.closedBy.get(h.staging);
+    // With every destination closed, that is why nobody can fly them on.
+    const dests = work.instance.nodes.filter((n) => n.kind === 'destination');
+    const shut = dests.length > 0 && dests.every((n) => ctx.closedBy.has(n.id)) ? ctx.closedBy.get(dests[0]!.id) : undefined;
+    undelivered.push({ id: h.id, reason: by ? strandReason(by, true) : shut ? `held at ${h.staging}; ${strandReason(shut, false)}${dests.length > 1 ? ' and every other destination closed' : ', the only destination'}` : `held at ${h.staging}; no onward flight can take them within the availability windows, duty, intake and quotas` });
+  }
+  // Whoever the schedule left in an open site goes with any aircraft that can still carry them.
+  const left = carryLeft(work, result.crafts, result.left, ctx.at);
+  for (const d of left) undelivered.push({ id: d.id, reason: 'no aircraft can carry it within the availability windows, duty, intake and quotas left after the disruption' });
+  const legs = legsOf(work, result.crafts, original);
+  if (kind === 'full') relabel(ctx, legs);
+  const objective = objectiveOf(dnet, legs);
+  let diff: TReplanDiff | undefined;
+  return {
+    kind, legs, undelivered, objective,
+    get diff() {
+      diff ??= diffOf(ctx, { legs, objective }, undelivered);
+      return diff;
+    },
+  };
+}
+
+/**
+ * Why no aircraft still available after the disruption could ever carry a detainee (`whyUncarriable` on the
+ * fleet as it is from `at` on: an aircraft out of service is available until then only), or null.
+ */
+function uncarriable(dnet: Network, at: number): (d: TAirliftDetainee) => string | null {
+  const lost = new Set(dnet.disruptions.flatMap((d) => (d.kind === 'aircraft-out-of-service' ? [d.aircraft] : [])));
+  const remaining = compileNetwork({
+    ...dnet.instance,
+    aircraft: dnet.instance.aircraft.map((a) => {
+      if (lost.has(a.id)) return { ...a, availableFrom: a.availableUntil };
+      return dnet.hours(a.availableFrom) < at ? { ...a, availableFrom: dnet.iso(Math.min(at, dnet.hours(a.availableUntil))) } : a;
+    }),
+  });
+  const memo = new Map<string, string | null>();
+  const reach = new Map<string, string | null>();
+  const pickers = remaining.instance.aircraft.map((a) => new Craft(remaining, a, remaining.types.get(a.type)!)).filter((c) => c.until > c.from && c.type.canLandAt.includes('origin'));
+  return (d) => {
+    const why = whyUncarriable(remaining, d, memo);
+    if (why !== null) return why;
+    const key = `${d.site}\n${seatsFor(remaining, d)}`;
+    if (!reach.has(key)) {
+      const need = seatsFor(remaining, d);
+      reach.set(key, pickers.some((c) => c.type.seats >= need && canLiftFrom(c, d.site)) ? null : `no aircraft left with ${need} seats can reach ${d.site} with fuel enough to fly out of it to a destination or a refuel stop`);
+    }
+    return reach.get(key)!;
+  };
+}
+
+/** Seats one detainee needs alone on a leg: itself, its escort rounded up, a medic if it needs one. */
+function seatsFor(net: Network, d: TAirliftDetainee): number {
+  const { rules } = net.instance;
+  return 1 + Math.ceil(rules.escortPerDetainee[d.tier] - 1e-9) + (d.medical ? rules.medicSeats : 0);
+}
+
+/**
+ * The full re-plan numbers its sorties anew; where one of them is flown by the aircraft of a later sortie of the
+ * old plan and carries some of the same people, it takes that sortie's label (the pairs sharing the most people
+ * first, each label once, never a kept sortie's): those people keep their sortie, and the diff counts a changed
+ * manifest rather than a cancelled and an added sortie. Labels are names only (no rule reads them).
+ */
+function relabel(ctx: ReplanContext, legs: TLeg[]): void {
+  const frozen = new Set(ctx.frozenLegs.flatMap((l) => (l.sortie !== undefined ? [l.sortie] : [])));
+  const oldOf = new Map<string, string>();
+  const oldAircraft = new Map<string, string>();
+  for (const l of ctx.plan.legs) {
+    if (l.sortie === undefined || frozen.has(l.sortie)) continue;
+    oldAircraft.set(l.sortie, l.aircraft);
+    for (const id of l.board) oldOf.set(`${l.aircraft}\n${id}`, l.sortie);
+  }
+  const used = new Set(legs.flatMap((l) => (l.sortie !== undefined ? [l.sortie] : [])));
+  const pairs = new Map<string, { now: string; old: string; n: number }>();
+  for (const l of legs) {
+    if (l.sortie === undefined || frozen.has(l.sortie) || oldAircraft.has(l.sortie)) continue;
+    for (const id of l.board) {
+      const old = oldOf.get(`${l.aircraft}\n${id}`);
+      if (old === undefined || used.has(old)) continue;
+      const key = `${l.sortie}\n${old}`;
+      const p = pairs.get(key) ?? { now: l.sortie, old, n: 0 };
+      p.n++;
+      pairs.set(key, p);
+    }
+  }
+  const rename = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const p of [...pairs.values()].sort((a, b) => b.n - a.n || a.now.localeCompare(b.now) || a.old.localeCompare(b.old))) {
+    if (rename.has(p.now) || taken.has(p.old)) continue;
+    rename.set(p.now, p.old);
+    taken.add(p.old);
+  }
+  for (let i = 0; i < legs.length; i++) {
+    const to = legs[i]!.sortie !== undefined ? rename.get(legs[i]!.sortie!) : undefined;
+    if (to !== undefined) legs[i] = { ...legs[i]!, sortie: to };
+  }
+}
+
+/**
+ * The objective exactly as formats/airlift.md defines it (and `computeObjective` computes it from followed
+ * flights), straight from the legs of a valid plan: each detainee's first boarding, its last alighting (delivered
+ * when that is at a destination and it did not board again after), and the flight hours. A candidate is valid
+ * by construction (the scheduler's and `carryLeft`'s bookings), so following every aircraft's load is not needed.
+ */
+function objectiveOf(net: Network, legs: readonly TLeg[]): TObjective {
+  const firstBoard = new Map<string, number>();
+  const lastBoard = new Map<string, number>();
+  const lastAlight = new Map<string, { at: number; to: string }>();
+  let flightHours = 0;
+  for (const l of legs) {
+    const depart = net.hours(l.depart);
+    const arrive = net.hours(l.arrive);
+    flightHours += arrive - depart;
+    for (const id of l.board) {
+      const f = firstBoard.get(id);
+      if (f === undefined || depart < f) firstBoard.set(id, depart);
+      if ((lastBoard.get(id) ?? -Infinity) < depart) lastBoard.set(id, depart);
+    }
+    for (const id of l.alight) if ((lastAlight.get(id)?.at ?? -Infinity) < arrive) lastAlight.set(id, { at: arrive, to: l.to });
+  }
+  let expectedLoss = 0;
+  let completion = 0;
+  let undelivered = false;
+  for (const d of net.instance.detainees) {
+    const w = net.weight(d.tier);
+    const first = firstBoard.get(d.id);
+    expectedLoss += first === undefined ? w : w * (1 - Math.exp(-net.hazardIntegral(d.site, first)));
+    const last = lastAlight.get(d.id);
+    if (!last || last.at < lastBoard.get(d.id)! || net.nodes.get(last.to)?.kind !== 'destination') undelivered = true;
+    else completion = Math.max(completion, last.at);
+  }
+  return { expectedLoss, completionHours: undelivered ? null : completion, flightHours };
+}
+
+/** Objectives in order: expected loss, then completion (null: never), then flight hours. */
+function compareObjective(a: TObjective, b: TObjective): number {
+  if (a.expectedLoss !== b.expectedLoss) return a.expectedLoss - b.expectedLoss;
+  const ca = a.completionHours ?? Infinity;
+  const cb = b.completionHours ?? Infinity;
+  if (ca !== cb) return ca - cb;
+  return a.flightHours - b.flightHours;
+}
+
+/** Among the full re-plan's variants: fewer undelivered, then the objective. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.undelivered.length !== b.undelivered.length) return a.undelivered.length < b.undelivered.length;
+  return compareObjective(a.objective, b.objective) < 0;
+}
+
+/**
+ * The rule (docs/airlift.md, "Re-planning"): fewer detainees undelivered wins; else, when the expected losses
+ * are within CLOSE_LOSS of each other, fewer detainees moved to other sorties wins (then the objective); else
+ * the lower expected loss.
+ */
+export function choose<T extends Pick<Candidate, 'kind' | 'undelivered' | 'objective'> & { diff: { moved: readonly unknown[] } }>(candidates: readonly T[]): { chosen: T; reason: string } {
+  let chosen = candidates[0]!;
+  let reason = candidates.length === 1 ? `${chosen.kind} re-plan only` : '';
+  for (const c of candidates.slice(1)) {
+    const [a, b] = [chosen, c];
+    const la = a.objective.expectedLoss;
+    const lb = b.objective.expectedLoss;
+    let wins: boolean;
+    if (a.undelivered.length !== b.undelivered.length) {
+      wins = b.undelivered.length < a.undelivered.length;
+      reason = `fewer undelivered (${Math.min(a.undelivered.length, b.undelivered.length)} against ${Math.max(a.undelivered.length, b.undelivered.length)})`;
+    } else if (Math.abs(la - lb) <= CLOSE_LOSS * Math.max(la, lb) + 1e-9) {
+      const ma = a.diff.moved.length;
+      const mb = b.diff.moved.length;
+      wins = mb !== ma ? mb < ma : compareObjective(b.objective, a.objective) < 0;
+      reason = mb !== ma
+        ? `expected losses within ${CLOSE_LOSS * 100} % (${la.toFixed(2)}, ${lb.toFixed(2)}): fewer detainees moved (${Math.min(ma, mb)} against ${Math.max(ma, mb)})`
+        : `expected losses within ${CLOSE_LOSS * 100} % and as many moved: the better objective`;
+    } else {
+      wins = lb < la;
+      reason = `lower expected loss (${Math.min(la, lb).toFixed(2)} against ${Math.max(la, lb).toFixed(2)})`;
+    }
+    if (wins) chosen = c;
+  }
+  return { chosen, reason: `${chosen.kind} re-plan kept: ${reason}` };
+}
+
+function diffOf(ctx: ReplanContext, after: Pick<TAirliftPlan, 'legs' | 'objective'>, undelivered: { id: string; reason: string }[]): TReplanDiff {
+  const { net, plan: before, disruption, frozenLegs } = ctx;
   const old = sortiesOf(before.legs);
   const now = sortiesOf(after.legs);
   const frozen = [...sortiesOf(frozenLegs).keys()];
@@ -356,7 +614,7 @@ function diffOf(net: Network, change: { before: TAirliftPlan; after: TAirliftPla
   }
   const added = [...now.values()].filter((s) => !old.has(s.sortie) || old.get(s.sortie)!.aircraft !== s.aircraft).map(ref);
   const strandedIds = new Set(undelivered.map((u) => u.id));
-  const ridesBefore = ridesOf(net, before.legs);
+  const { ridesBefore } = ctx;
   const ridesAfter = ridesOf(net, after.legs);
   const moved: TReplanDiff['moved'] = [];
   for (const d of before.instance.detainees) {

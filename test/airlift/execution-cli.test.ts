@@ -62,5 +62,24 @@ for (const dialect of DIALECTS) {
       const open = (await json(['airlift', 'discrepancies', saved.id, '--open'])) as { id: string; kind: string }[];
       expect(open.filter((d) => d.kind === 'missing-at-arrival')).toHaveLength(manifest.length);
     }, 120_000);
+
+    it('refuses approving an unrelated plan over the detainees of the running one, naming it (exit code 6)', async () => {
+      const running = ((await json(['airlift', 'plans'])) as { id: string; status: string }[]).find((p) => p.status === 'approved')!;
+      const second = (await json(['airlift', 'save', '--name', 'second operation'])) as { id: string };
+      const refused = await run(['--as', 'jtf.ts', 'airlift', 'approve', second.id]);
+      expect(refused.code).toBe(6);
+      expect(`${refused.stdout}${refused.stderr}`).toMatch(/cannot be approved: \d+ of its detainees \(SP-/);
+      expect(`${refused.stdout}${refused.stderr}`).toContain(running.id);
+    }, 120_000);
+
+    it('declares a disruption: the re-plan kept and both candidates printed', async () => {
+      const running = ((await json(['airlift', 'plans'])) as { id: string; status: string }[]).find((p) => p.status === 'approved')!;
+      const aircraft = ((await json(['airlift', 'sortie', 'list', running.id])) as { aircraft: string }[])[0]!.aircraft;
+      const r = await run(['--as', 'jtf.ts', 'airlift', 'disrupt', running.id, '--kind', 'aircraft-out-of-service', '--aircraft', aircraft, '--at', '2026-01-05T12:00:00Z']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/(local|full) re-plan kept: /);
+      expect(r.stdout).toMatch(/ {2}local: expected loss [\d.]+, \d+ moved, \d+ stranded/);
+      expect(r.stdout).toMatch(/ {2}full: expected loss [\d.]+, \d+ moved, \d+ stranded/);
+    }, 120_000);
   });
 }

@@ -34,12 +34,17 @@ describe('the airlift plan page, as a planner', () => {
 
     await page.getByTestId('declare-disruption').click();
     await page.getByTestId('disruption-kind').selectOption('aircraft-out-of-service');
-    const lost = await page.getByTestId('disruption-target').inputValue();
-    expect(lost).not.toBe('');
+    // The world's only fixed-wing aircraft (a C-130) lost at the start: its onward flights go by helicopter, whole
+    // way, and nobody is stranded.
+    const c130 = (await page.getByTestId('disruption-target').locator('option').allInnerTexts()).find((o) => o.startsWith('C130'));
+    expect(c130).toBeDefined();
+    await page.getByTestId('disruption-target').selectOption(c130!);
     await page.getByTestId('replan').click();
     await page.getByTestId('replan-diff').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('replan-diff').innerText()).toMatch(/aircraft-out-of-service/);
     expect(Number(await page.getByTestId('moved-count').innerText())).toBeGreaterThanOrEqual(0);
+    expect(await page.getByTestId('stranded-count').innerText()).toBe('0');
+    expect(await page.getByTestId('replan-strategy').innerText()).toMatch(/re-plan kept/);
     await screenshot(page, 'airlift-replan.png');
 
     await page.getByTestId('replan-result').getByRole('link').click();

@@ -151,3 +151,59 @@ export async function markingRows(db: Db, ids: readonly number[]): Promise<Map<n
 export async function setSortieMarking(db: Db, id: string, markingId: number): Promise<void> {
   await db.updateTable('airlift_sorties').set({ marking_id: markingId }).where('id', '=', id).execute();
 }
+
+/**
+ * Approved plans of other operations (not in `planId`'s parent chain) that are still running — a sortie neither
+ * closed nor cancelled — and cover some of `planId`'s detainees: per plan, its id, name and marking, and the
+ * overlapping ISNs (all of them: the use case filters what it shows).
+ */
+export async function overlappingPlans(db: Db, planId: string, operationId: string): Promise<{ id: string; name: string; markingId: number; isns: string[] }[]> {
+  const rows = await db.selectFrom('airlift_plan_detainees as mine')
+    .innerJoin('airlift_plan_detainees as theirs', 'theirs.isn', 'mine.isn')
+    .innerJoin('airlift_plans as o', 'o.id', 'theirs.plan_id')
+    .select(['o.id', 'o.name', 'o.marking_id', 'mine.isn'])
+    .where('mine.plan_id', '=', planId).where('o.status', '=', 'approved').where('o.operation_id', '!=', operationId)
+    .where((eb) => eb.exists(eb.selectFrom('airlift_sorties as s').select('s.id').whereRef('s.plan_id', '=', 'o.id').where('s.status', 'not in', ['closed', 'cancelled'])))
+    .orderBy('o.id').orderBy('mine.isn').execute();
+  const out = new Map<string, { id: string; name: string; markingId: number; isns: string[] }>();
+  for (const r of rows) {
+    const p = out.get(r.id) ?? { id: r.id, name: r.name, markingId: r.marking_id, isns: [] };
+    p.isns.push(r.isn);
+    out.set(r.id, p);
+  }
+  return [...out.values()];
+}
+
+/** Sortie statuses the board counts as in progress. */
+const IN_PROGRESS = ['boarding', 'airborne', 'landed'] as const;
+
+/**
+ * One page of a plan's sorties in scope, in order of departure then id, after `after` (keyset), and how many
+ * match in all. `active`: in progress or with an open discrepancy.
+ */
+export async function sortiePage(db: Db, scope: Scope, planId: string, opts: { active: boolean; after?: { depart: string; id: string }; limit: number }): Promise<{ rows: SortieRow[]; total: number }> {
+  const base = () => {
+    let q = db.selectFrom('airlift_sorties as s').where('s.plan_id', '=', planId).where('s.marking_id', 'in', scope.markingIds);
+    if (opts.active) {
+      q = q.where((eb) => eb.or([
+        eb('s.status', 'in', [...IN_PROGRESS]),
+        eb.exists(eb.selectFrom('airlift_discrepancies as d').select('d.id').whereRef('d.sortie_id', '=', 's.id').where('d.status', '=', 'open')),
+      ]));
+    }
+    return q;
+  };
+  const total = await base().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  let page = base().selectAll('s');
+  const after = opts.after;
+  if (after) page = page.where((eb) => eb.or([eb('s.depart', '>', after.depart), eb.and([eb('s.depart', '=', after.depart), eb('s.id', '>', after.id)])]));
+  const rows = await page.orderBy('s.depart').orderBy('s.id').limit(opts.limit).execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Manifest sizes of some sorties. */
+export async function manifestCountsOf(db: Db, sortieIds: readonly string[]): Promise<Map<string, number>> {
+  if (sortieIds.length === 0) return new Map();
+  const rows = await db.selectFrom('airlift_manifests').select(['sortie_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('sortie_id', 'in', [...sortieIds]).groupBy('sortie_id').execute();
+  return new Map(rows.map((r) => [r.sortie_id, Number(r.n)]));
+}

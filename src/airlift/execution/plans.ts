@@ -1,12 +1,12 @@
 import { requirePermission, scopeFor, type Ctx } from '../../access/index.js';
-import { conflict, DomainError, notFound } from '../../kernel/index.js';
+import { conflict, DomainError, invalid, invalidMany, notFound } from '../../kernel/index.js';
 import { inTransaction } from '../../store/index.js';
 import { AirliftErrors, AirliftExecutionErrors } from '../airlift.errors.js';
 import { checkPlan } from '../check.js';
-import type { TPlanSummary, TSortie, TStoredPlan } from '../execution.schemas.js';
+import { ZBoardQuery, type TBoardQuery, type TPlanSummary, type TSortie, type TSortiePage, type TStoredPlan } from '../execution.schemas.js';
 import { openCountsBySortie } from './execution.store.js';
 import {
-  deleteSortie, listPlanRows, manifestCounts, planDocument, planSummaryRow, setPlanStatus, sortieRows, updateSortie,
+  deleteSortie, listPlanRows, manifestCounts, manifestCountsOf, overlappingPlans, planDocument, planSummaryRow, setPlanStatus, sortiePage, sortieRows, updateSortie, visibleDetainees,
 } from './plans.store.js';
 import { markingsOf, presentPlan, presentSortie } from './present.js';
 
@@ -46,11 +46,51 @@ export async function planSorties(ctx: Ctx, planId: string): Promise<TSortie[]> 
 }
 
 /**
+ * One page of the execution board's sorties (server-side paging): in progress (`which: 'active'`, the default:
+ * boarding, airborne, landed, or with an open discrepancy) or all, in order of departure, with the total the
+ * caller may see and the cursor of the next page. Requires `airlift:read`.
+ * @throws DomainError NOT_FOUND, INVALID_INPUT (a bad `which`, `limit` or `cursor`, the field named).
+ */
+export async function boardSorties(ctx: Ctx, planId: string, query: TBoardQuery = {}): Promise<TSortiePage> {
+  requirePermission(ctx.principal, 'airlift:read');
+  const parsed = ZBoardQuery.safeParse(query);
+  if (!parsed.success) throw invalidMany(parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })));
+  const { which, cursor, limit } = parsed.data;
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const scope = await scopeFor(ctx.db, ctx.principal);
+  const plan = await planSummaryRow(ctx.db, scope, planId);
+  if (!plan) throw notFound('plan', planId);
+  const { rows, total } = await sortiePage(ctx.db, scope, planId, { active: which === 'active', limit: limit + 1, ...(after ? { after } : {}) });
+  const shown = rows.slice(0, limit);
+  const counts = await manifestCountsOf(ctx.db, shown.map((r) => r.id));
+  const open = await openCountsBySortie(ctx.db, plan.operation_id);
+  const mark = await markingsOf(ctx.db, shown.map((r) => r.marking_id));
+  const last = shown[shown.length - 1];
+  return {
+    items: shown.map((r) => presentSortie(r, { manifested: counts.get(r.id) ?? 0, open: open.get(r.id) ?? 0, marking: mark(r.marking_id) })),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.depart, last.id])).toString('base64url') : null,
+    total,
+  };
+}
+
+function decodeCursor(cursor: string): { depart: string; id: string } {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { depart: v[0], id: v[1] };
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw invalid('cursor', 'not a cursor this list gave (use nextCursor of the previous page)');
+}
+
+/**
  * Approves a draft for execution after checking it against all 18 rules. Approving a re-plan supersedes its
  * parent, and the parent's sorties that have started (boarding or later) carry over to the new plan in place
  * of the new plan's sorties of the same label: what has flown is kept, with its scans. Requires
- * `airlift:plan`; audited.
- * @throws DomainError NOT_FOUND, AIRLIFT_PLAN_NOT_DRAFT, AIRLIFT_PLAN_INVALID (every violation listed).
+ * `airlift:plan`; audited. A plan outside the parent chain of another approved plan that is still running
+ * (a sortie neither closed nor cancelled) is refused when they share detainees: one person, two operations.
+ * @throws DomainError NOT_FOUND, AIRLIFT_PLAN_NOT_DRAFT, AIRLIFT_PLAN_INVALID (every violation listed),
+ *   AIRLIFT_PLAN_OVERLAP (the other plan named if the caller may see it, and the overlap the caller may see).
  */
 export async function approvePlan(ctx: Ctx, id: string): Promise<TPlanSummary> {
   requirePermission(ctx.principal, 'airlift:plan');
@@ -65,6 +105,7 @@ export async function approvePlan(ctx: Ctx, id: string): Promise<TPlanSummary> {
         reason: 'the plan breaks the rules listed', violations: check.violations.slice(0, 20),
       });
     }
+    await refuseOverlap(trx, scope, row);
     let carried = 0;
     const others = (await listPlanRows(trx, scope)).filter((p) => p.operation_id === row.operation_id && p.status === 'approved');
     for (const old of others) {
@@ -85,5 +126,33 @@ export async function approvePlan(ctx: Ctx, id: string): Promise<TPlanSummary> {
     await ctx.audit.record(trx, { action: 'airlift.plan.approve', subjectType: 'airlift-plan', subjectId: id, details: { superseded: others.map((o) => o.id), carried } });
     const mark = await markingsOf(trx, [row.marking_id]);
     return presentPlan({ ...row, status: 'approved', approved_by: ctx.principal.username, approved_at: now }, mark(row.marking_id));
+  });
+}
+
+/** The first ISNs of an overlap the error lists. */
+const OVERLAP_LISTED = 20;
+
+/**
+ * Refuses approving `plan` while another approved, still running plan outside its parent chain covers some of
+ * its detainees. The message and details show only what the caller may see: the other plan by id and name when
+ * its banner is in the caller's scope (else "another approved plan"), the overlapping detainees whose records
+ * the caller may see (their count and the first ISNs).
+ */
+async function refuseOverlap(db: Parameters<typeof overlappingPlans>[0], scope: Awaited<ReturnType<typeof scopeFor>>, plan: { id: string; operation_id: string }): Promise<void> {
+  const others = await overlappingPlans(db, plan.id, plan.operation_id);
+  if (others.length === 0) return;
+  const inScope = new Set(scope.markingIds);
+  const parts: string[] = [];
+  const named: { plan: string | null; overlap: number; detainees: string[] }[] = [];
+  for (const o of others) {
+    const seen = [...(await visibleDetainees(db, scope, o.isns)).keys()].sort();
+    const visible = inScope.has(o.markingId);
+    const who = visible ? `approved plan "${o.name}" (${o.id})` : 'another approved plan you may not see';
+    const what = seen.length > 0 ? `${seen.length} of its detainees (${seen.slice(0, OVERLAP_LISTED).join(', ')}${seen.length > OVERLAP_LISTED ? ', …' : ''})` : 'some of its detainees';
+    parts.push(`${what} are in ${who}`);
+    named.push({ plan: visible ? o.id : null, overlap: seen.length, detainees: seen.slice(0, OVERLAP_LISTED) });
+  }
+  throw conflict(AirliftExecutionErrors.AIRLIFT_PLAN_OVERLAP, `plan ${plan.id} cannot be approved: ${parts.join('; ')}, still running and not in its parent chain`, {
+    reason: 'detainees of another approved, running plan outside its parent chain', plans: named,
   });
 }

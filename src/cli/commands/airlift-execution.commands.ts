@@ -202,6 +202,7 @@ export function registerAirliftExecutionCommands(airlift: Command, io: CliIo): v
           ...planTable([r.plan]),
           `frozen ${d.frozen.length}, kept ${d.kept.length}, cancelled ${d.cancelled.length}, added ${d.added.length}, moved ${d.moved.length}, stranded ${d.stranded.length}`,
           `expected loss ${d.objectiveBefore.expectedLoss.toFixed(2)} → ${d.objectiveAfter.expectedLoss.toFixed(2)}`,
+          ...(d.strategy ? [d.strategy.reason, ...d.strategy.candidates.map((c) => `  ${c.kind}: expected loss ${c.objective.expectedLoss.toFixed(2)}, ${c.moved} moved, ${c.stranded} stranded`)] : []),
         ]);
       });
     });

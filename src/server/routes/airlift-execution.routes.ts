@@ -2,10 +2,10 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  approvePlan, declareDisruption, enterPaperManifest, labelsHtml, labelsPdf, listDiscrepancies, listPlans, manifestCsv, manifestHtml, manifestPdf, manifestSheet,
+  approvePlan, boardSorties, declareDisruption, enterPaperManifest, labelsHtml, labelsPdf, listDiscrepancies, listPlans, manifestCsv, manifestHtml, manifestPdf, manifestSheet,
   planAirlift, planSorties, reconcile, recordScan, releaseManifest, resolveDiscrepancy, savePlan, setSortieStatus, showPlan, showSortie, syncScans,
   wristbandLabels, ZDiscrepancy, ZPaperEntryRequest, ZPlanSummary, ZReconciliation, ZResolveRequest, ZScanRequest, ZScanResult, ZSortie,
-  ZSortieDetail, ZSortieStatusRequest, ZStoredPlan, ZSyncRequest, ZSyncResult, ZDisruption, ZReplanDiff,
+  ZBoardQuery, ZSortieDetail, ZSortiePage, ZSortieStatusRequest, ZStoredPlan, ZSyncRequest, ZSyncResult, ZDisruption, ZReplanDiff,
   type TPaperEntryRequest, type TResolveRequest, type TScanRequest, type TSortieStatusRequest,
 } from '../../airlift/index.js';
 import type { Keyring } from '../../custody/index.js';
@@ -70,6 +70,10 @@ export const airliftExecutionRoutes: FastifyPluginAsyncZod<AirliftExecutionRoute
   app.get('/api/airlift/plans/:id/sorties', {
     schema: { tags: A, summary: "A plan's sorties with manifest sizes and open discrepancies", params: ZIdParams, response: { 200: itemsOf(ZSortie) } },
   }, async (request) => ({ items: await planSorties(authOf(request).ctx, request.params.id) }));
+
+  app.get('/api/airlift/plans/:id/board', {
+    schema: { tags: A, summary: "The execution board's sorties, a page at a time: in progress or all, in order of departure, with the total", params: ZIdParams, querystring: ZBoardQuery, response: { 200: ZSortiePage } },
+  }, async (request) => boardSorties(authOf(request).ctx, request.params.id, request.query));
 
   app.get('/api/airlift/plans/:id/reconciliation', {
     schema: { tags: A, summary: 'Where everyone is: counts by kind of place and by place, summing to the total', params: ZIdParams, response: { 200: ZReconciliation } },

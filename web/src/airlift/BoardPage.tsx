@@ -5,7 +5,7 @@ import { useShownMarkings } from '../banner/BannerContext.js';
 import { formatCount } from '../common/format.js';
 import { ErrorState, Loading } from '../common/states.js';
 import { useTitle } from '../common/use-title.js';
-import { useDiscrepancies, useReconciliation, useResolve, useSorties, useSortieStatus } from './api.js';
+import { BOARD_PAGE, useBoardSorties, useDiscrepancies, useReconciliation, useResolve, useSortieStatus } from './api.js';
 import { STATUS_COLOURS } from './Charts.js';
 
 const KIND_COLOURS = { site: '#c92a2a', aircraft: '#fd7e14', staging: '#fab005', destination: '#2b8a3e' } as const;
@@ -33,15 +33,19 @@ export function BoardPage() {
   const { id = '' } = useParams();
   useTitle('Execution board');
   const rec = useReconciliation(id);
-  const sorties = useSorties(id, true);
+  const [filter, setFilter] = useState<'active' | 'all'>('active');
+  // The cursors of the pages before this one: the last is this page's (null: the first page).
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const sorties = useBoardSorties(id, filter, cursors[cursors.length - 1]!);
   const open = useDiscrepancies(id);
   const status = useSortieStatus();
-  const [filter, setFilter] = useState<'active' | 'all'>('active');
-  useShownMarkings([...(rec.data ? [rec.data.marking] : []), ...(sorties.data ?? []).map((s) => s.marking), ...(open.data ?? []).map((d) => d.marking)]);
+  useShownMarkings([...(rec.data ? [rec.data.marking] : []), ...(sorties.data?.items ?? []).map((s) => s.marking), ...(open.data ?? []).map((d) => d.marking)]);
   if (rec.isPending) return <Loading what="the board" />;
   if (rec.isError) return <ErrorState error={rec.error} what="the board" retry={() => void rec.refetch()} />;
   const r = rec.data;
-  const shown = (sorties.data ?? []).filter((s) => filter === 'all' || (s.status !== 'planned' && s.status !== 'closed' && s.status !== 'cancelled') || s.openDiscrepancies > 0).slice(0, 200);
+  const shown = sorties.data?.items ?? [];
+  const first = (cursors.length - 1) * BOARD_PAGE;
+  const next = sorties.data?.nextCursor ?? null;
   return (
     <div className="page">
       <h1>Execution board</h1>
@@ -66,7 +70,14 @@ export function BoardPage() {
           ))}</tbody></table>
       </section>
       <section aria-labelledby="sorties">
-        <h2 id="sorties">Sorties <select value={filter} onChange={(e) => setFilter(e.target.value as 'active' | 'all')} aria-label="which sorties"><option value="active">in progress</option><option value="all">all (first 200)</option></select></h2>
+        <h2 id="sorties">Sorties <select value={filter} onChange={(e) => { setFilter(e.target.value as 'active' | 'all'); setCursors([null]); }} aria-label="which sorties" data-testid="sorties-filter"><option value="active">in progress</option><option value="all">all</option></select></h2>
+        <nav className="pager" aria-label="sortie pages">
+          <button type="button" onClick={() => setCursors((c) => c.slice(0, -1))} disabled={cursors.length === 1} data-testid="sorties-prev">Previous</button>{' '}
+          <span data-testid="sorties-range">{sorties.data ? (shown.length > 0 ? `${formatCount(first + 1)}–${formatCount(first + shown.length)} of ${formatCount(sorties.data.total)}` : `none of ${formatCount(sorties.data.total)}`) : '…'}</span>{' '}
+          <button type="button" onClick={() => { if (next !== null) setCursors((c) => [...c, next]); }} disabled={next === null} data-testid="sorties-next">Next</button>
+          {sorties.isFetching ? <span role="status"> <span className="spinner" aria-hidden="true" /></span> : null}
+        </nav>
+        {sorties.isError ? <p role="alert">Could not load the sorties: {sorties.error.message}</p> : null}
         {status.data && status.data.blockers.length > 0 ? <p role="alert">{status.data.sortie.label} not closed: {status.data.blockers.join('; ')}</p> : null}
         {status.isError ? <p role="alert">{status.error.message}</p> : null}
         <table className="data-table" data-testid="sorties-table"><thead><tr><th>Sortie</th><th>Status</th><th>Route</th><th>Departs</th><th className="num">Manifest</th><th className="num">Open</th><th>Next</th></tr></thead>

@@ -24,8 +24,15 @@ export function DiffSummary({ diff }: { diff: TReplanDiff }) {
       <dt>Sorties flown again</dt><dd>{diff.kept.length} ({diff.kept.filter((k) => k.retimed).length} retimed)</dd>
       <dt>Sorties cancelled / added</dt><dd>{diff.cancelled.length} / {diff.added.length}</dd>
       <dt>Detainees moved to other sorties</dt><dd data-testid="moved-count">{diff.moved.length}</dd>
-      <dt>Stranded</dt><dd>{diff.stranded.length}</dd>
-      <dt>Expected loss</dt><dd>{diff.objectiveBefore.expectedLoss.toFixed(2)} → {diff.objectiveAfter.expectedLoss.toFixed(2)}</dd>
+      <dt>Stranded</dt><dd data-testid="stranded-count">{diff.stranded.length}</dd>
+      <dt>Expected loss</dt><dd data-testid="loss-change">{diff.objectiveBefore.expectedLoss.toFixed(2)} → {diff.objectiveAfter.expectedLoss.toFixed(2)}</dd>
+      {diff.strategy ? (
+        <>
+          <dt>Re-plan kept</dt><dd data-testid="replan-strategy">{diff.strategy.reason}</dd>
+          <dt>Considered</dt>
+          <dd>{diff.strategy.candidates.map((c) => `${c.kind === 'local' ? 'local repair' : 'full re-plan'}: loss ${c.objective.expectedLoss.toFixed(2)}, ${c.moved} moved, ${c.stranded} stranded`).join(' · ')}</dd>
+        </>
+      ) : null}
     </dl>
   );
 }

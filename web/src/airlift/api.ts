@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ZDisruption, ZReplanDiff, type TDisruption } from '../../../src/airlift/airlift.schemas.js';
 import {
-  ZDiscrepancy, ZPaperEntryRequest, ZPlanSummary, ZReconciliation, ZSortie, ZSortieDetail, ZStoredPlan, ZSyncResult,
+  ZDiscrepancy, ZPaperEntryRequest, ZPlanSummary, ZReconciliation, ZSortie, ZSortieDetail, ZSortiePage, ZStoredPlan, ZSyncResult,
   type TPaperEntryRequest, type TResolveRequest, type TSortieStatus,
 } from '../../../src/airlift/execution.schemas.js';
 import { api } from '../api/client.js';
@@ -30,6 +30,20 @@ export function useSorties(planId: string, live = false) {
     ...(live ? { refetchInterval: 5000 } : {}),
   });
 }
+
+/** One page of the execution board's sorties (server-side paging), polled like the board's totals. */
+export function useBoardSorties(planId: string, which: 'active' | 'all', cursor: string | null, limit = BOARD_PAGE) {
+  const q = new URLSearchParams({ which, limit: String(limit), ...(cursor !== null ? { cursor } : {}) });
+  return useQuery({
+    queryKey: ['airlift', 'board', planId, which, cursor, limit],
+    queryFn: ({ signal }) => api(`/api/airlift/plans/${enc(planId)}/board?${q.toString()}`, ZSortiePage, { signal }),
+    refetchInterval: 5000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Sorties per page on the execution board. */
+export const BOARD_PAGE = 50;
 
 export function useReconciliation(planId: string) {
   return useQuery({ queryKey: ['airlift', 'reconciliation', planId], queryFn: ({ signal }) => api(`/api/airlift/plans/${enc(planId)}/reconciliation`, ZReconciliation, { signal }), refetchInterval: 5000 });
