@@ -104,14 +104,18 @@ function aircraftTime(lp: Lp, f: Frame): void {
     const days = new Set(t.aircraft.map((a) => utcDay(net, Math.max(a.from, edges[0]!))));
     const firstDay = Math.min(...days);
     const lastDay = utcDay(net, edges[edges.length - 1]!);
-    const per: [number, string][][] = [];
-    const caps: number[] = [];
-    for (let b = 0; b < edges.length - 1; b++) {
-      per.push(sites.map((s, si): [number, string] => [t.trip.get(s)!.fuelled, `z${ti}_${si}_${b}`]));
-      const end = edges[b + 1]!;
-      caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from + t.type.unloadMinutes / 60 + t.freeRefuel), 0));
+    // Without refuelling, and with it (each trip's share of a stop; a few stops' worth allowed): both hold.
+    for (const fuelled of [false, true]) {
+      const per: [number, string][][] = [];
+      const caps: number[] = [];
+      for (let b = 0; b < edges.length - 1; b++) {
+        per.push(sites.map((s, si): [number, string] => [fuelled ? t.trip.get(s)!.fuelled : t.trip.get(s)!.time, `z${ti}_${si}_${b}`]));
+        const end = edges[b + 1]!;
+        const free = t.type.unloadMinutes / 60 + (fuelled ? t.freeRefuel : 0);
+        caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from + free), 0));
+      }
+      lp.cumulative(`${fuelled ? 'fuel' : 'time'}${ti}`, per, caps);
     }
-    lp.cumulative(`time${ti}`, per, caps);
     // Flight by the end of each day (no bucket straddles a midnight but at the horizon, which counts on the later day).
     const perDay: [number, string][][] = [];
     const limits: number[] = [];
