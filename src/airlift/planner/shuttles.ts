@@ -90,30 +90,28 @@ export class Shuttles {
     while (stale < this.#runs.length && this.#runs[stale]!.depart < alight - maxHold - 1) stale++;
     if (stale > 0) this.#runs.splice(0, stale);
     const want: Want = { d, staging, alight, maxHold, holding, cap };
-    const ok = (run: Run) => this.#cheap(run, want) && this.#held(run, want);
-    const first = (pick?: { label?: string; aircraft?: string }) => this.#first(want, pick);
     const pref = replay ? this.deps.preferred?.get(d.id) : undefined;
     let run: Run | null | undefined;
     if (pref) {
-      run = first({ label: pref.label }) ?? first({ aircraft: pref.aircraft });
+      run = this.#first(want, { label: pref.label }) ?? this.#first(want, { aircraft: pref.aircraft });
       if (!run) {
         const craft = this.deps.crafts.find((c) => c.spec.id === pref.aircraft);
         const label = this.deps.usedLabels?.has(pref.label) ? undefined : pref.label;
         run = craft ? this.#newRun(runAt, { crafts: [craft], ...(label !== undefined ? { label, notBefore: pref.depart } : {}) }) : null;
-        if (run && !ok(run)) run = null;
+        if (run && !this.#ok(run, want)) run = null;
       }
     }
     const key = `${staging}\n${alight}\n${nat ?? ''}`;
     // When no run could be found or made for an alighting at `staging`, none can for one soon after either,
     // until a run is made: when downstream (holding, intake) is full, pickups fail fast.
     const blocked = !replay && !rescue && alight <= (this.#blocked.get(staging) ?? -Infinity) + 0.25;
-    run ??= first() ?? (this.#noRun === key || blocked ? null : this.#newRun(runAt));
+    run ??= this.#first(want) ?? (this.#noRun === key || blocked ? null : this.#newRun(runAt));
     if (!run) {
       this.#noRun = key;
       if (nat === undefined) this.#blocked.set(staging, Math.max(alight, this.#blocked.get(staging) ?? -Infinity));
     }
-    if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun(runAt, { crafts: this.deps.rescuers });
-    if (!run || !ok(run)) return false;
+    if ((!run || !this.#ok(run, want)) && rescue && this.deps.rescuers) run = this.#newRun(runAt, { crafts: this.deps.rescuers });
+    if (!run || !this.#ok(run, want)) return false;
     run.manifest.add(d);
     if (run.manifest.people.length >= run.craft.type.seats) run.closed = true;
     holding.add(alight, run.depart + MARGIN_H, 1);
@@ -134,6 +132,10 @@ export class Shuttles {
       this.#natRoom(run, w.d) &&
       this.#intakeRoom(run)
     );
+  }
+
+  #ok(run: Run, w: Want): boolean {
+    return this.#cheap(run, w) && this.#held(run, w);
   }
 
   /** True when the holding has room for `w.d` from its alighting until `run` departs. */
