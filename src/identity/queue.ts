@@ -2,7 +2,8 @@ import { newId } from '../kernel/index.js';
 import type { Db } from '../store/index.js';
 import type { IdentityCandidatesTable } from '../store/index.js';
 import { insertCandidates } from './candidate.store.js';
-import { exactSearch, pairBiometric, type Gallery } from './gallery.js';
+import { pairBiometric, type Gallery } from './gallery.js';
+import { exactSearchNative } from './hnsw-index.file.js';
 import { comparePersons } from './matcher.js';
 import { PACKED_DIM } from './templates.js';
 
@@ -29,10 +30,10 @@ export function scorePair(g: Gallery, a: number, b: number): ScoredPair {
   return { a, b, score: c.score, biometric, components: JSON.stringify(c.components), match: c.match };
 }
 
-/** The neighbours of gallery row `i` worth scoring: the top `k` of an exact search. */
+/** The neighbours of gallery row `i` worth scoring: the top `k` of an exact search (native; `exactSearch` is its reference). */
 export function neighbours(g: Gallery, i: number, k: number): number[] {
   const probe = g.vectors.subarray(i * PACKED_DIM, (i + 1) * PACKED_DIM);
-  return exactSearch(g.vectors, probe, k, i).map((h) => h.index);
+  return exactSearchNative(g.vectors, probe, k, i).map((h) => h.index);
 }
 
 /** Queues the matching pairs (each once, left id < right id); returns how many were new. */
