@@ -37,7 +37,7 @@ export { loadGallery, loadGalleryRows, galleryCount, exactSearch, galleryOf } fr
 export type { Gallery, Hit } from './gallery.js';
 export { knnAll } from './knn-workers.js';
 /** Deduplication of the gallery into the adjudication queue. */
-export { dedupGallery, scoreGallery, DEDUP_K } from './dedup.js';
+export { dedupGallery, scoreGallery, DEDUP_K, DEDUP_INDEX_PARAMS } from './dedup.js';
 export type { DedupOptions } from './dedup.js';
 /** The adjudication queue and decisions (same / different / unsure, undo). */
 export { listCandidates, showCandidate, decideCandidate, undoDecision } from './adjudicate.js';

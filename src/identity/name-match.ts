@@ -4,9 +4,9 @@ import { jaroWinkler } from './similarity.js';
 /**
  * Name similarity that knows Arabic names. Two names are compared token by token on consonant skeletons
  * (Jaro–Winkler on skeletons, so Hussein/Husayn/حسين are equal and Qasim/Kassem nearly so), the tokens aligned
- * greedily; the ism must agree for a full score, a kunya matches only a kunya, and nasab chains may be shorter on
- * one side (a grandfather left out). A person's names — primary in both scripts and aliases — are compared
- * all against all, and the best pair counts.
+ * one to one for the best role-weighted total; the ism must agree for a full score, a kunya matches only a
+ * kunya, and nasab chains may be shorter on one side (a grandfather left out). A person's names — primary in
+ * both scripts and aliases — are compared all against all, and the best pair counts.
  */
 
 const ROLE_WEIGHT: Readonly<Record<NameToken['role'], number>> = { ism: 1.5, nasab: 1, kunya: 1.5, nisba: 0.8, family: 1.2 };

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
-  EnrollmentIndex, ZPersonRecord, calibrate, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, evaluatePairs, exportAn2, importAn2, indexPathFor, listCandidates,
+  DEDUP_INDEX_PARAMS, EnrollmentIndex, ZPersonRecord, calibrate, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, evaluatePairs, exportAn2, importAn2, indexPathFor, listCandidates,
   loadEvaluation, openGalleryIndex, searchEnrollment, showCandidate, showIdentity, undoDecision, type TCandidate,
 } from '../../identity/index.js';
 import { invalid } from '../../kernel/index.js';
@@ -199,7 +199,7 @@ export function registerIdentityCommands(program: Command, io: CliIo): void {
           ...(opts.index
             ? {
                 neighbours: async (gal, k) => {
-                  const idx = openGalleryIndex(gal, path, { onProgress: (done, total) => bar.update({ done, total, records: done }) });
+                  const idx = openGalleryIndex(gal, path, { params: DEDUP_INDEX_PARAMS, onProgress: (done, total) => bar.update({ done, total, records: done }) });
                   return idx.neighboursOfAll(gal, k, { threads: opts.threads ? Number(opts.threads) : 2, onProgress: (done) => bar.update({ done, total: gal.ids.length, records: done }) });
                 },
               }
