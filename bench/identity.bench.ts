@@ -60,7 +60,7 @@ function benchExact(): void {
   const ratios: number[] = [];
   let agree = true;
   let sink = 0;
-  for (let r = 0; r < 7; r++) {
+  for (let r = 0; r < 11; r++) {
     // The floor: memcmp of the gallery with itself reads each byte once (both operands are the same lines).
     let t = performance.now();
     sink += Buffer.compare(bytes, same);
@@ -94,7 +94,7 @@ function benchExact(): void {
   const f = median(floor);
   const e = median(exact);
   process.stdout.write(
-    `exact 1:N: ${n.toLocaleString('en-US')} templates × ${dim} float32 (${(g.byteLength / 2 ** 20).toFixed(0)} MiB), 7 alternating rounds, medians\n` +
+    `exact 1:N: ${n.toLocaleString('en-US')} templates × ${dim} float32 (${(g.byteLength / 2 ** 20).toFixed(0)} MiB), 11 alternating rounds, medians\n` +
       `  exact search, top 10 (native SIMD scan, one thread): ${e.toFixed(1)} ms; same top 10 as the reference loop: ${agree ? 'yes' : 'NO'}\n` +
       `  floor, one native streaming pass over the same bytes: ${f.toFixed(1)} ms (${(g.byteLength / f / 1e6).toFixed(1)} GB/s)\n` +
       `  ratio exact / floor: ${median(ratios).toFixed(2)} (median of the rounds' ratios; range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; target <= 1.5)\n` +

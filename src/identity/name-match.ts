@@ -39,10 +39,24 @@ function coarse(k: string): string {
   return k.replace(/([stkdj])h/g, '$1').replace(/[ztsd]/g, 'd').replace(/j/g, 'k');
 }
 
+// Skeletons are few and recur across millions of comparisons: their folded forms are computed once.
+const folded = new Map<string, [string, string]>();
+function foldsOf(k: string): [string, string] {
+  let f = folded.get(k);
+  if (!f) {
+    if (folded.size > 100_000) folded.clear();
+    f = [foldZ(k), coarse(k)];
+    folded.set(k, f);
+  }
+  return f;
+}
+
 function skelSim(x: string, y: string): number {
   if (x === y) return 1;
-  if (foldZ(x) === foldZ(y)) return 0.95;
-  if (coarse(x) === coarse(y)) return 0.9;
+  const fx = foldsOf(x);
+  const fy = foldsOf(y);
+  if (fx[0] === fy[0]) return 0.95;
+  if (fx[1] === fy[1]) return 0.9;
   const s = jaroWinkler(x, y);
   return s >= 0.8 ? s : 0;
 }

@@ -192,6 +192,7 @@ export function registerIdentityCommands(program: Command, io: CliIo): void {
       const g = globalsOf(cmd.optsWithGlobals());
       await withSession(g, io, async ({ ctx }) => {
         const bar = progressOn(io.stderr, { label: 'dedup', quiet: g.json });
+        const t0 = performance.now();
         const path = indexPathFor(databaseUrlOf(g, io.env), io.env.SALLYPORT_INDEX_PATH);
         const r = await dedupGallery(ctx, {
           threads: opts.threads ? Number(opts.threads) : 2,
@@ -207,7 +208,7 @@ export function registerIdentityCommands(program: Command, io: CliIo): void {
         });
         bar.finish();
         if (g.json) return printJson(io.stdout, r);
-        await writeLine(io.stdout, `${r.enrollments} enrollments, ${r.compared} pairs scored (${r.method}), ${r.candidates} above threshold, ${r.queued} newly queued`);
+        await writeLine(io.stdout, `${r.enrollments} enrollments, ${r.compared} pairs scored (${r.method}), ${r.candidates} above threshold, ${r.queued} newly queued in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       });
     });
 
