@@ -6,9 +6,16 @@ import { knnAll } from './knn-workers.js';
 import { candidatePairs } from './link.js';
 import { queuePairs, scorePair, type ScoredPair } from './queue.js';
 import { PACKED_DIM } from './templates.js';
+import { HNSW_PARAMS, type HnswParams } from './hnsw-index.file.js';
 
 /** Biometric neighbours per enrollment scored by the fused matcher. */
 export const DEDUP_K = 5;
+/**
+ * Index search parameters for deduplication: a duplicate sits far above every stranger (mean cosine about 0.6
+ * against 0 ± 0.1), so a short candidate list finds it; only neighbours above KNN_FLOOR are scored anyway.
+ */
+export const DEDUP_INDEX_PARAMS: Readonly<HnswParams> = { ...HNSW_PARAMS, expansion_search: 64, rerank: 16 };
+
 /** The least inner product (mean template cosine) at which a biometric neighbour is scored. */
 export const KNN_FLOOR = 0.2;
 

@@ -36,14 +36,34 @@ export function galleryOf(rows: readonly { id: string; detainee_id: string; mark
   return g;
 }
 
+const GALLERY_COLUMNS = ['id', 'detainee_id', 'marking_id', 'templates', 'qualities', 'name_ar', 'name_latin', 'aliases', 'birth_date', 'birth_year', 'birth_place', 'nationality'] as const;
+
 /** The whole gallery from the store, in id order. */
 export async function loadGallery(db: Db): Promise<Gallery> {
-  const rows = await db
-    .selectFrom('identity_enrollments')
-    .select(['id', 'detainee_id', 'marking_id', 'templates', 'qualities', 'name_ar', 'name_latin', 'aliases', 'birth_date', 'birth_year', 'birth_place', 'nationality'])
-    .orderBy('id')
-    .execute();
+  const rows = await db.selectFrom('identity_enrollments').select([...GALLERY_COLUMNS]).orderBy('id').execute();
   return galleryOf(rows);
+}
+
+/** Some enrollments as a small gallery (the hits of an index search), in id order. */
+export async function loadGalleryRows(db: Db, ids: readonly string[]): Promise<Gallery> {
+  const rows: Parameters<typeof galleryOf>[0][number][] = [];
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 500) {
+    rows.push(...(await db.selectFrom('identity_enrollments').select([...GALLERY_COLUMNS]).where('id', 'in', list.slice(i, i + 500)).execute()));
+  }
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return galleryOf(rows);
+}
+
+/** Every enrollment id of the store. */
+export async function galleryIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('identity_enrollments').select('id').execute()).map((r) => r.id);
+}
+
+/** How many enrollments the store holds (all of them: the index covers the whole gallery). */
+export async function galleryCount(db: Db): Promise<number> {
+  const r = await db.selectFrom('identity_enrollments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** A hit of a 1:N search: the gallery row and its inner product with the probe (a mean cosine). */

@@ -33,11 +33,11 @@ export type { FsModel, MatchRecord } from './fuse.js';
 export { linkRecords, candidatePairs, pairwiseAccuracy, febrlEntity } from './link.js';
 export type { LinkedPair, LinkResult, LinkOptions } from './link.js';
 /** 1:N search: the gallery, exact search, all-pairs neighbours in worker threads. */
-export { loadGallery, exactSearch, galleryOf } from './gallery.js';
+export { loadGallery, loadGalleryRows, galleryCount, exactSearch, galleryOf } from './gallery.js';
 export type { Gallery, Hit } from './gallery.js';
 export { knnAll } from './knn-workers.js';
 /** Deduplication of the gallery into the adjudication queue. */
-export { dedupGallery, scoreGallery, DEDUP_K } from './dedup.js';
+export { dedupGallery, scoreGallery, DEDUP_K, DEDUP_INDEX_PARAMS } from './dedup.js';
 export type { DedupOptions } from './dedup.js';
 /** The adjudication queue and decisions (same / different / unsure, undo). */
 export { listCandidates, showCandidate, decideCandidate, undoDecision } from './adjudicate.js';
@@ -52,8 +52,9 @@ export { identityAgendaSource, identityOutcomeSource } from './contributions.js'
 export { searchEnrollment } from './search.js';
 export type { SearchHit } from './search.js';
 /** The HNSW index file beside the store (infrastructure for the composition roots and the benchmark). */
-export { openGalleryIndex, indexPathFor, buildIndex, searchIndex, loadIndexFile, saveIndexFile, fingerprintOf, HNSW_PARAMS } from './hnsw-index.file.js';
-export type { GalleryIndex } from './hnsw-index.file.js';
+export { openGalleryIndex, indexPathFor, buildIndex, searchIndex, loadIndexFile, saveIndexFile, exactSearchNative, HNSW_PARAMS } from './hnsw-index.file.js';
+export type { GalleryIndex, HnswParams } from './hnsw-index.file.js';
+export { EnrollmentIndex } from './enrollment-index.js';
 /** ANSI/NIST-ITL 1-2011 traditional encoding: the codec, this profile, export and import. */
 export { encodeRecord, encodeTransaction, decodeRecord, FS, GS, RS, US } from './an2.js';
 export type { An2Record, An2Field } from './an2.js';

@@ -31,6 +31,26 @@ describe('name matcher: transliteration variants', () => {
   });
 });
 
+describe('name matcher: misses found by long random runs of the property test', () => {
+  it.each([
+    // The greedy alignment paired Ishaq (sk) with Shakir (skr); the optimal one pairs it with إسحاق (shk).
+    ['Ishaq Ben Shakir Ben Ali', 'إسحاق بن شاكر بن علي'],
+    ['Ishaq Ayoub Shaker Al-Hamadi', 'إسحاق أيوب شاكر الحمادي'],
+    // Two spellings with one skeleton (sd) for two names: Sa'd goes with Saad, Saeed with Sayeed.
+    ["Nooh Sa'd Saeed al-Tahawi", 'Nouh Saad Sayeed El Tahaoui'],
+    // The article written into the word (Alakidi) against a nisba with Bedouin g for ق (el-Ogaidi).
+    ['Omar Ayman Alakidi', 'Umar Ayman el-Ogaidi'],
+    // The Maghrebi "bel" written apart from the name it is fused to.
+    ['Ishaq ibn Walid Bil-Qasim', 'إسحاق بن وليد بلقاسم'],
+  ])('%s ~ %s', (a, b) => {
+    expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still tells a name from a different one sharing its skeleton', () => {
+    expect(nameSimilarity("Sa'd Ali", 'Saeed Ali')).toBeLessThan(0.75);
+  });
+});
+
 describe('name matcher: structure', () => {
   it('reads ism, nasab, kunya and nisba', () => {
     expect(parseName('Abdul Rahman bin Khalid al-Dosari').tokens).toEqual([

@@ -42,8 +42,8 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['omr', 'omar', 'umar', 'omer', 'oumar', 'عمر'],
   ['amr', 'amer', 'amir', 'aamir', 'aamer', 'عامر'],
   ['amar', 'ammar', 'amar', 'عمار'],
-  ['sad', 'saad', "sa'd", 'saad', 'سعد'],
-  ['said', 'said', 'saeed', 'saied', 'سعيد'],
+  ['sad', 'sad', 'saad', "sa'd", 'سعد'],
+  ['said', 'said', 'saeed', 'saied', 'sayeed', 'saeid', 'سعيد'],
   ['saud', 'saud', 'saoud', 'سعود'],
   ['hsn', 'hassan', 'hasan', 'hassen', 'حسن'],
   ['hsin', 'hussein', 'husayn', 'hussain', 'husain', 'houssein', 'hossein', 'husein', 'حسين'],
@@ -146,6 +146,10 @@ export function parseName(name: string): ParsedName {
     let text = w;
     if ((w === 'bu' || w === 'bou' || w === 'بو') && i + 1 < ws.length) {
       // Maghrebi family names: Bu Zayd is Bouzid, one name.
+      text = `${w}${ws[i + 1]?.w ?? ''}`;
+      i++;
+    } else if ((w === 'bel' || w === 'bil') && i + 1 < ws.length) {
+      // Bel-Qasim, Bil-Hadj: the Maghrebi "son of" (بل) written apart from the name it is fused to (Belkacem).
       text = `${w}${ws[i + 1]?.w ?? ''}`;
       i++;
     } else if (ABD.has(w) && i + 1 < ws.length) {

@@ -2,8 +2,10 @@ import { newId } from '../kernel/index.js';
 import type { Db } from '../store/index.js';
 import type { IdentityCandidatesTable } from '../store/index.js';
 import { insertCandidates } from './candidate.store.js';
-import { exactSearch, pairBiometric, type Gallery } from './gallery.js';
+import { pairBiometric, type Gallery } from './gallery.js';
+import { exactSearchNative } from './hnsw-index.file.js';
 import { comparePersons } from './matcher.js';
+import type { TComparison } from './identity.schemas.js';
 import { PACKED_DIM } from './templates.js';
 
 /**
@@ -18,7 +20,8 @@ export interface ScoredPair {
   b: number;
   score: number;
   biometric: number | null;
-  components: string;
+  /** Each component's similarity and weight (serialised only for the pairs that are queued). */
+  components: TComparison['components'];
   match: boolean;
 }
 
@@ -26,13 +29,13 @@ export interface ScoredPair {
 export function scorePair(g: Gallery, a: number, b: number): ScoredPair {
   const biometric = pairBiometric(g, a, b);
   const c = comparePersons(g.records[a]!, g.records[b]!, { biometric });
-  return { a, b, score: c.score, biometric, components: JSON.stringify(c.components), match: c.match };
+  return { a, b, score: c.score, biometric, components: c.components, match: c.match };
 }
 
-/** The neighbours of gallery row `i` worth scoring: the top `k` of an exact search. */
+/** The neighbours of gallery row `i` worth scoring: the top `k` of an exact search (native; `exactSearch` is its reference). */
 export function neighbours(g: Gallery, i: number, k: number): number[] {
   const probe = g.vectors.subarray(i * PACKED_DIM, (i + 1) * PACKED_DIM);
-  return exactSearch(g.vectors, probe, k, i).map((h) => h.index);
+  return exactSearchNative(g.vectors, probe, k, i).map((h) => h.index);
 }
 
 /** Queues the matching pairs (each once, left id < right id); returns how many were new. */
@@ -46,7 +49,7 @@ export async function queuePairs(db: Db, g: Gallery, pairs: readonly ScoredPair[
     if (seen.has(key)) continue;
     seen.add(key);
     rows.push({
-      id: newId(), left_id: l, right_id: r, score: p.score, biometric: p.biometric, components: p.components, source: opts.source,
+      id: newId(), left_id: l, right_id: r, score: p.score, biometric: p.biometric, components: JSON.stringify(p.components), source: opts.source,
       status: 'pending', reason: null, decided_by: null, decided_at: null, created_at: opts.now,
     });
   }

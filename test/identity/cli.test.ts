@@ -74,6 +74,10 @@ describe.each(DIALECTS)('identity commands on a loaded scenario (%s)', (dialect)
     expect(r.index.map((h) => h.enrollmentId)).toEqual(r.exact.map((h) => h.enrollmentId));
     expect(r.exact[0]!.enrollmentId).toBe(page.items[0]!.right.enrollmentId);
     if (dialect === 'sqlite') expect(existsSync(join(dirname(store.url.slice('sqlite:'.length)), 'identity.usearch'))).toBe(true);
+    // Dedup through the index file finds the pairs the exact dedup found (all already queued or decided).
+    const d = json<TDedupResult>(await run([...as, '--json', 'identity', 'dedup', '--index']));
+    expect(d).toMatchObject({ enrollments: 400, method: 'index', queued: 0 });
+    expect(d.candidates).toBeGreaterThan(3);
   });
 
   it.runIf(dialect === 'sqlite')('evaluates against the truth, compares two records, and links the FEBRL files', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideCandidate, enrollDetainee, exportAn2, importAn2, listCandidates, readAn2, showCandidate, showIdentity, undoDecision, writeAn2 } from '../../src/identity/index.js';
+import { EnrollmentIndex, decideCandidate, enrollDetainee, exportAn2, importAn2, listCandidates, readAn2, showCandidate, showIdentity, undoDecision, writeAn2 } from '../../src/identity/index.js';
 import { DIALECTS } from '../support/stores.js';
 import { openIdentityWorld, templatesOf, type IdentityWorld } from './identity-world.js';
 import { DomainError } from '../../src/kernel/index.js';
@@ -119,5 +119,47 @@ describe.each(DIALECTS)('identity: enrollment, search on arrival, adjudication (
     expect((await failure(importAn2(ctx, moved.subarray(0, 300)))).code).toBe('IDENTITY_AN2_MALFORMED');
     expect(await count()).toBe(before + 1);
     expect((await failure(exportAn2(w.as(['identity'], { clearance: 'C' }), 'SP-SY-000104'))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe.each(DIALECTS)('identity: the search on arrival through the gallery index (%s)', (dialect) => {
+  let w: IdentityWorld;
+  beforeAll(async () => {
+    w = await openIdentityWorld(dialect);
+  });
+  afterAll(async () => w.close());
+
+  const searchOf = async (enrollmentId: string) => {
+    const row = await w.store.db.selectFrom('audit_events').select('details').where('action', '=', 'identity.enroll').where('subject_id', '=', enrollmentId).executeTakeFirstOrThrow();
+    return (JSON.parse(row.details) as { search: string }).search;
+  };
+
+  it('asks the index when it holds the whole gallery, scans exactly when it is missing or stale and then catches it up', async () => {
+    const ctx = w.as(['identity'], { clearance: 'TS' });
+    const index = new EnrollmentIndex(null);
+    const base = { officer: 'A. Officer', station: 'ENR-1' };
+    // No index open yet: an exact scan, after which the index is opened from the store.
+    const a1 = await enrollDetainee(ctx, { ...base, isn: 'SP-SY-000101', templates: templatesOf('A', 'a1'), descriptive: { birthDate: '1990-03-04', birthPlace: 'Mosul', nationality: 'IRQ' } }, { index });
+    expect(await searchOf(a1.enrollment.id)).toBe('exact');
+    expect(index.open?.ids).toEqual([a1.enrollment.id]);
+    // The index holds the gallery: the same person under another record is found through it.
+    const a2 = await enrollDetainee(ctx, { ...base, isn: 'SP-SY-000102', templates: templatesOf('A', 'a2'), descriptive: { birthDate: '1990-03-04', birthPlace: 'Mosul', nationality: 'IRQ' } }, { index });
+    expect(await searchOf(a2.enrollment.id)).toBe('index');
+    expect(a2.candidates).toBe(1);
+    expect(index.open?.ids).toEqual([a1.enrollment.id, a2.enrollment.id]);
+    // An enrollment stored without the index (another process) makes the index stale: the next arrival scans
+    // exactly — and still finds the duplicate the index does not hold — then the index catches up.
+    const c1 = await enrollDetainee(ctx, { ...base, isn: 'SP-SY-000103', templates: templatesOf('C', 'c1') });
+    const c2 = await enrollDetainee(ctx, { ...base, isn: 'SP-SY-000104', templates: templatesOf('C', 'c2') }, { index });
+    expect(await searchOf(c2.enrollment.id)).toBe('exact');
+    expect(c2.candidates).toBe(1);
+    expect([...(index.open?.ids ?? [])].sort()).toEqual([a1, a2, c1, c2].map((r) => r.enrollment.id).sort());
+    expect(index.caughtUp).toBe(2);
+    // Caught up, the index serves the next arrival again: A captured a third time, under record 102.
+    const a3 = await enrollDetainee(ctx, { ...base, isn: 'SP-SY-000102', templates: templatesOf('A', 'a3'), descriptive: { birthDate: '1990-03-04', birthPlace: 'Mosul', nationality: 'IRQ' } }, { index });
+    expect(await searchOf(a3.enrollment.id)).toBe('index');
+    expect(a3.candidates).toBe(1);
+    const pending = await listCandidates(ctx, { limit: 50 });
+    expect(pending.items.some((c) => [c.left.enrollmentId, c.right.enrollmentId].includes(a3.enrollment.id))).toBe(true);
   });
 });

@@ -6,10 +6,12 @@ import { Prng } from '../../src/scenario/index.js';
 
 // The scenario's own name generator (ism, nasab, family, kunya; academic, English and French spellings, with
 // random scatter) is the source of variants: every spelling of a name must match the name.
-// NOTE: the first property runs on a fixed seed. Long random runs still find rare misses (about one in several
-// thousand draws: e.g. "Yasser Ishaq Shaker al-Nuaimi" against its Arabic script scores 0.73), which are
-// matcher work in progress; a fixed seed keeps CI repeatable while they are fixed. Osman/Uthman and
-// Alyami/al-Yami were found this way and fixed.
+// Both properties run on a fresh random seed each time; fast-check prints the seed and the shrunk case on a
+// failure (replay with { seed, path }). Long random runs (100,000 draws) found these classes of misses, now
+// fixed in the matcher and pinned in src/identity/name-match.test.ts: a greedy token alignment that paired
+// Ishaq with Shakir (إسحاق/شاكر), two spellings of one skeleton standing for different names (Sa'd Saeed /
+// Saad Sayeed), the article written into a word against a nisba (Alakidi / el-Ogaidi), and Bil-Qasim written
+// apart (بلقاسم); earlier, Osman/Uthman and Alyami/al-Yami.
 describe('every generated variant of a name matches its source', () => {
   it('in Latin spellings and in Arabic script, above the "high" level (0.9)', () => {
     fc.assert(
@@ -25,7 +27,7 @@ describe('every generated variant of a name matches its source', () => {
         const k2 = writeKunya(3, otherSpelling(rng, s1), rng);
         expect(nameSimilarity(k1.latin, k2.ar)).toBe(1);
       }),
-      { numRuns: 300, seed: 20261125 },
+      { numRuns: 300 },
     );
   });
 

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
-  ZPersonRecord, calibrate, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, evaluatePairs, exportAn2, importAn2, indexPathFor, listCandidates,
+  DEDUP_INDEX_PARAMS, EnrollmentIndex, ZPersonRecord, calibrate, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, evaluatePairs, exportAn2, importAn2, indexPathFor, listCandidates,
   loadEvaluation, openGalleryIndex, searchEnrollment, showCandidate, showIdentity, undoDecision, type TCandidate,
 } from '../../identity/index.js';
 import { invalid } from '../../kernel/index.js';
@@ -47,7 +48,12 @@ export function registerIdentityCommands(program: Command, io: CliIo): void {
       const g = globalsOf(cmd.optsWithGlobals());
       const body = await readJsonFile(file);
       await withSession(g, io, async ({ ctx }) => {
-        const r = await enrollDetainee(ctx, body as Parameters<typeof enrollDetainee>[1]);
+        // The index file beside the store, when there is one, is used for the arrival search and kept current.
+        const path = indexPathFor(databaseUrlOf(g, io.env), io.env.SALLYPORT_INDEX_PATH);
+        const index = path && existsSync(path) ? new EnrollmentIndex(path) : null;
+        if (index) await index.refresh(ctx.db);
+        const r = await enrollDetainee(ctx, body as Parameters<typeof enrollDetainee>[1], index ? { index } : {});
+        index?.flush();
         if (g.json) await printJson(io.stdout, r);
         else await printMarked(io.stdout, [r.enrollment.marking], [`enrolled ${r.enrollment.id} for ${r.enrollment.isn}: ${r.enrollment.templates.length} templates; ${r.candidates} candidate pairs queued`]);
       });
@@ -186,15 +192,23 @@ export function registerIdentityCommands(program: Command, io: CliIo): void {
       const g = globalsOf(cmd.optsWithGlobals());
       await withSession(g, io, async ({ ctx }) => {
         const bar = progressOn(io.stderr, { label: 'dedup', quiet: g.json });
+        const t0 = performance.now();
         const path = indexPathFor(databaseUrlOf(g, io.env), io.env.SALLYPORT_INDEX_PATH);
         const r = await dedupGallery(ctx, {
           threads: opts.threads ? Number(opts.threads) : 2,
           onProgress: (p) => bar.update({ done: p.done, total: p.total, records: p.done }),
-          ...(opts.index ? { neighbours: async (gal, k) => openGalleryIndex(gal, path).neighboursOfAll(gal, k) } : {}),
+          ...(opts.index
+            ? {
+                neighbours: async (gal, k) => {
+                  const idx = openGalleryIndex(gal, path, { params: DEDUP_INDEX_PARAMS, onProgress: (done, total) => bar.update({ done, total, records: done }) });
+                  return idx.neighboursOfAll(gal, k, { threads: opts.threads ? Number(opts.threads) : 2, onProgress: (done) => bar.update({ done, total: gal.ids.length, records: done }) });
+                },
+              }
+            : {}),
         });
         bar.finish();
         if (g.json) return printJson(io.stdout, r);
-        await writeLine(io.stdout, `${r.enrollments} enrollments, ${r.compared} pairs scored (${r.method}), ${r.candidates} above threshold, ${r.queued} newly queued`);
+        await writeLine(io.stdout, `${r.enrollments} enrollments, ${r.compared} pairs scored (${r.method}), ${r.candidates} above threshold, ${r.queued} newly queued in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       });
     });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZCandidate, ZCandidatePage, ZCandidateQuery, ZComparison, ZDecisionRequest, ZDedupResult, ZEnrollRequest, ZEnrollResult, ZEvaluation, ZIdentity,
-  ZPersonRecord, ZUndoRequest, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, exportAn2, importAn2, listCandidates,
+  ZPersonRecord, ZUndoRequest, EnrollmentIndex, comparePersons, decideCandidate, dedupGallery, enrollDetainee, evaluateIdentity, exportAn2, importAn2, listCandidates,
   showCandidate, showIdentity, undoDecision, type TDecisionRequest, type TEnrollRequest, type TUndoRequest,
 } from '../../identity/index.js';
 import { authOf } from '../plugins/auth.js';
@@ -16,9 +16,13 @@ const ZCompareRequest = z.strictObject({ a: ZPersonRecord, b: ZPersonRecord, bio
 
 /** Identity: enrollment, the adjudication queue, decisions, identities, interchange, matching, accuracy. */
 export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The gallery's HNSW index, in this process's memory: opened from the store after the first enrollment
+  // (which scans exactly) and kept up to date by every later one; any enrollment it did not see (another
+  // process, an import) makes the next one scan exactly and catch it up.
+  const index = new EnrollmentIndex(null);
   app.post('/api/identity/enrollments', {
     schema: { tags: T, summary: 'Enroll an encounter; captures below the quality floor are refused with a re-capture prompt; searched 1:N on arrival', ...H, body: ZEnrollRequest, response: { 201: ZEnrollResult } },
-  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZEnrollResult, status: 201, run: (ctx) => enrollDetainee(ctx, sentBody<TEnrollRequest>(request)) }));
+  }, async (request, reply) => idempotentWrite(request, reply, { schema: ZEnrollResult, status: 201, run: (ctx) => enrollDetainee(ctx, sentBody<TEnrollRequest>(request), { index }) }));
   app.get('/api/identity/candidates', {
     schema: { tags: T, summary: 'The adjudication queue: pairs the caller may see, best score first', querystring: ZCandidateQuery, response: { 200: ZCandidatePage } },
   }, async (request) => listCandidates(authOf(request).ctx, request.query));
