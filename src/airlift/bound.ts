@@ -104,15 +104,19 @@ function aircraftTime(lp: Lp, f: Frame): void {
     const days = new Set(t.aircraft.map((a) => utcDay(net, Math.max(a.from, edges[0]!))));
     const firstDay = Math.min(...days);
     const lastDay = utcDay(net, edges[edges.length - 1]!);
-    const per: [number, string][][] = [];
-    const caps: number[] = [];
-    for (let b = 0; b < edges.length - 1; b++) {
-      per.push(sites.map((s, si): [number, string] => [t.trip.get(s)!.time, `z${ti}_${si}_${b}`]));
-      const end = edges[b + 1]!;
-      caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from + t.type.unloadMinutes / 60), 0));
+    // Without refuelling, and with it (each trip's share of a stop; a few stops' worth allowed): both hold.
+    for (const fuelled of [false, true]) {
+      const per: [number, string][][] = [];
+      const caps: number[] = [];
+      for (let b = 0; b < edges.length - 1; b++) {
+        per.push(sites.map((s, si): [number, string] => [fuelled ? t.trip.get(s)!.fuelled : t.trip.get(s)!.time, `z${ti}_${si}_${b}`]));
+        const end = edges[b + 1]!;
+        const free = t.type.unloadMinutes / 60 + (fuelled ? t.freeRefuel : 0);
+        caps.push(t.aircraft.reduce((sum, a) => sum + Math.max(0, Math.min(end + t.outMax, a.until) - a.from + free), 0));
+      }
+      lp.cumulative(`${fuelled ? 'fuel' : 'time'}${ti}`, per, caps);
     }
-    lp.cumulative(`time${ti}`, per, caps);
-    // Flight by the end of each day; buckets that straddle a midnight count on the later day.
+    // Flight by the end of each day (no bucket straddles a midnight but at the horizon, which counts on the later day).
     const perDay: [number, string][][] = [];
     const limits: number[] = [];
     let b = 0;
@@ -132,7 +136,9 @@ function aircraftTime(lp: Lp, f: Frame): void {
  * per day, its crew's limit; on the day it becomes available, the hours it is available then plus one longest
  * possible leg (a leg departing before midnight counts on that day whole) — or, when that day is `day` itself,
  * plus its last trip's out-flight only (every other flight of those trips lies between `from` and the last
- * departure); on the day its availability ends, the hours it is available (every leg arrives by then).
+ * departure); on the day its availability ends, the hours it is available (every leg arrives by then); on
+ * `day` itself, plus the last trip's flight out (its legs after a refuel stop or a second site may depart after
+ * midnight).
  */
 function dutyCredit(net: Network, a: PickupType['aircraft'][number], day: number, t: PickupType): number {
   const longestLeg = t.type.rangeKm / t.type.speedKmh;
@@ -141,7 +147,8 @@ function dutyCredit(net: Network, a: PickupType['aircraft'][number], day: number
   for (let d = firstDay; d <= day; d++) {
     const open = Math.min(a.until, dayStartHours(net, d + 1)) - Math.max(a.from, dayStartHours(net, d));
     if (open <= 0) continue;
-    const overrun = d !== firstDay ? 0 : d === day ? t.outMax : longestLeg;
+    // The last day's trips may fly legs after midnight (a refuel stop or a second site on the way out).
+    const overrun = d !== firstDay ? (d === day ? t.outMax : 0) : d === day ? t.outMax : longestLeg;
     sum += Math.min(a.duty, open + overrun);
   }
   return sum;
@@ -213,6 +220,13 @@ function wholeLoads(lp: Lp, f: Frame): void {
   lp.cumulative('loads', per, caps);
 }
 
+/** The bucket edges from `t0` to the horizon, with every UTC midnight between them as an edge. */
+function edgesOf(net: Network, t0: number, horizon: number): number[] {
+  const cuts: number[] = [];
+  for (let d = utcDay(net, t0) + 1; dayStartHours(net, d) < horizon; d++) cuts.push(dayStartHours(net, d));
+  return bucketEdges(t0, horizon, 160, cuts);
+}
+
 /** The horizon the buckets cover: beyond it, everyone is valued at the horizon (still a lower bound). */
 function horizonOf(net: Network, t0: number, hint?: number): number {
   if (hint !== undefined && hint > t0) return hint;
@@ -228,7 +242,7 @@ export async function computeBound(net: Network, horizonHint?: number): Promise<
   const classes = detaineeClasses(net);
   const sites = [...new Set(classes.map((c) => c.site))];
   const t0 = Math.min(0, ...net.instance.aircraft.map((a) => net.hours(a.availableFrom)));
-  const edges = bucketEdges(t0, horizonOf(net, t0, horizonHint));
+  const edges = edgesOf(net, t0, horizonOf(net, t0, horizonHint));
   const frame: Frame = { net, classes, types: pickupTypes(net, sites), edges, sites };
   const completion = completionBound(net);
   if (classes.length === 0) return { expectedLoss: 0, completionHours: 0, method: 'no detainees' };
@@ -267,7 +281,7 @@ export async function integerModel(net: Network, timeLimitS: number, horizonHint
   const classes = detaineeClasses(net);
   const sites = [...new Set(classes.map((c) => c.site))];
   const t0 = Math.min(0, ...net.instance.aircraft.map((a) => net.hours(a.availableFrom)));
-  const edges = bucketEdges(t0, horizonOf(net, t0, horizonHint));
+  const edges = edgesOf(net, t0, horizonOf(net, t0, horizonHint));
   const frame: Frame = { net, classes, types: pickupTypes(net, sites), edges, sites };
   const lp = new Lp();
   departures(lp, frame);

@@ -33,6 +33,27 @@ describe('airlift planner (property)', () => {
       { numRuns: 60, seed: 20270105 },
     );
   });
+  it('stays bounded from below when helicopters must refuel every trip or two (the bound charges refuelling)', async () => {
+    // Short range and long refuels: the bound's aircraft-time rows charge each trip its share of a refuelling stop.
+    const refuelling = arbInstance.map((i) => ({
+      ...i,
+      aircraftTypes: i.aircraftTypes.map((t) => (t.canLandAt.includes('origin') ? { ...t, rangeKm: 460, refuelMinutes: 45 } : t)),
+    }));
+    await fc.assert(
+      fc.asyncProperty(refuelling, async (instance) => {
+        let plan;
+        try {
+          plan = await planInstance(instance, { allowUndelivered: true });
+        } catch (e) {
+          expect(isDomainError(e) && e.code === 'AIRLIFT_INFEASIBLE' && typeof e.details.constraint === 'string').toBe(true);
+          return;
+        }
+        expect(checkPlan(plan).violations).toEqual([]);
+        expect(plan.bound.expectedLoss).toBeLessThanOrEqual(plan.objective.expectedLoss + 1e-9);
+      }),
+      { numRuns: 30, seed: 20270108 },
+    );
+  });
   it('keeps random per-nationality daily quotas (extension rule x-1) as the checker sees them', async () => {
     await fc.assert(
       fc.asyncProperty(arbNationalInstance, async (instance) => {

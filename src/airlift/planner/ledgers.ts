@@ -34,6 +34,16 @@ export class IntervalLedger {
     this.#items.push({ s, e, n });
   }
 
+  /**
+   * Drops the intervals that ended before `before`: no later question can be about them (the scheduler asks
+   * about times from the earliest free aircraft on, and that only moves forward). Keeps look-ups short.
+   */
+  forget(before: number): void {
+    let kept = 0;
+    for (const it of this.#items) if (it.e >= before) this.#items[kept++] = it;
+    this.#items.length = kept;
+  }
+
   /** The earliest start ≥ `t` at which `[start, start + dur)` finds fewer than `limit` open. */
   earliestFit(t: number, dur: number, limit: number): number {
     let start = t;
@@ -55,6 +65,18 @@ function lowerBound(xs: readonly number[], x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first element of sorted `xs` that is > `x`. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -110,13 +132,11 @@ export class ArrivalLedger {
   /** How many of `n` arrivals at `t` (on UTC day `day`) fit. */
   room(t: number, day: number, n: number): number {
     let room = Math.min(n, this.perDay - (this.#perDay.get(day) ?? 0), this.perHour - this.#count(t - MARGIN_H, t + 1 + MARGIN_H));
-    // Every hour-long window that starts at an earlier arrival and would contain t.
-    const first = lowerBound(this.#times, t - 1 - MARGIN_H);
-    let last = Infinity;
-    for (let i = first; i < this.#times.length && this.#times[i]! <= t; i++) {
-      const w = this.#times[i]!;
-      if (w === last) continue;
-      last = w;
+    // Every hour-long window that starts at an earlier arrival and would contain t (each distinct time once:
+    // the next index is the first past all arrivals at the same time).
+    const times = this.#times;
+    for (let i = lowerBound(times, t - 1 - MARGIN_H); i < times.length && times[i]! <= t; i = upperBound(times, times[i]!)) {
+      const w = times[i]!;
       room = Math.min(room, this.perHour - this.#count(w - MARGIN_H, w + 1 + MARGIN_H));
     }
     return Math.max(0, room);

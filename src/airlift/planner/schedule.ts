@@ -200,12 +200,15 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
   const active = new Set(pickers);
   for (const c of crafts) if (!active.has(c)) for (const it of intents.get(c) ?? []) abandon(c, it);
   let steps = 0;
+  let looks = 0;
   let stalled = 0;
   const backoff = new Map<Craft, number>();
   while (left > 0 && active.size > 0 && stalled < active.size * 96) {
     let craft: Craft | undefined;
     for (const c of active) if (!craft || c.free < craft.free) craft = c;
     if (!craft) break;
+    // Landing slots booked before the earliest free aircraft can no longer matter (times only move forward).
+    if (++looks % 256 === 0) for (const l of deps.slots.values()) l.forget(craft.free - 1);
     const mine = intents.get(craft) ?? [];
     if (craft.free >= craft.until) {
       for (const it of mine.splice(0)) abandon(craft, it);

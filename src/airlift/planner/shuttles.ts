@@ -5,7 +5,7 @@ import { MARGIN_H, type ArrivalLedger, type MinuteLedger } from './ledgers.js';
 import { Manifest } from './manifest.js';
 import { fuelAfter, legsFrom } from './timeline.js';
 import { nationalityOf } from '../nationality.js';
-import { arrivalRulesOf } from '../conditions.js';
+import { arrivalRulesOf, type ArrivalRules } from '../conditions.js';
 
 /**
  * Onward flights from staging nodes to destinations, flown by the aircraft that cannot land at origins. A
@@ -22,6 +22,18 @@ interface RunAt {
   nat?: string;
   /** The run is made for someone with medical needs and some destination screens arrivals (x-5). */
   medical?: boolean;
+}
+
+/** A booking being looked for: who, alighting where and when, how long it may wait, and the holding there. */
+interface Want {
+  d: TAirliftDetainee;
+  staging: string;
+  alight: number;
+  maxHold: number;
+  holding: MinuteLedger;
+  cap: number;
+  /** The destinations' arrival rules from agreement conditions (x-2, x-3, x-5). */
+  conditions: ArrivalRules;
 }
 
 interface Run {
@@ -76,7 +88,7 @@ export class Shuttles {
     if (!holding || maxHold <= 0) return false;
     const natOf = nationalityOf(d);
     // A nationality some destination caps: a failure to find a run for it says nothing about the others.
-    const nat = natOf !== undefined && [...this.deps.arrivals.values()].some((l) => l.caps(natOf)) ? natOf : undefined;
+    const nat = natOf !== undefined && this.#capped(natOf) ? natOf : undefined;
     const conditions = arrivalRulesOf(this.deps.net);
     const medical = d.medical && [...this.deps.arrivals.keys()].some((id) => conditions.screens(id));
     const runAt: RunAt = { staging, alight, maxHold, ...(nat !== undefined ? { nat } : {}), ...(medical ? { medical } : {}) };
@@ -84,45 +96,29 @@ export class Shuttles {
     let stale = 0;
     while (stale < this.#runs.length && this.#runs[stale]!.depart < alight - maxHold - 1) stale++;
     if (stale > 0) this.#runs.splice(0, stale);
-    const cheap = (run: Run) =>
-      !run.closed &&
-      run.staging === staging &&
-      run.depart - run.craft.type.loadMinutes / 60 >= alight + MARGIN_H &&
-      run.depart - alight <= maxHold &&
-      run.manifest.fits(d) &&
-      this.#intakeRoom(run) &&
-      this.#natRoom(run, d) &&
-      conditions.admits(run.dest, run.arrive, d.medical);
-    const held = (run: Run) => holding.peak(alight, run.depart + MARGIN_H) + 1 <= cap;
-    const ok = (run: Run) => cheap(run) && held(run);
-    // Open runs are kept in order of departure, and a later departure means a longer stay: once the holding is
-    // full for one run, it is full for every later one.
-    const first = (more: (r: Run) => boolean) => {
-      for (const r of this.#runs) if (more(r) && cheap(r)) return held(r) ? r : undefined;
-      return undefined;
-    };
+    const want: Want = { d, staging, alight, maxHold, holding, cap, conditions };
     const pref = replay ? this.deps.preferred?.get(d.id) : undefined;
     let run: Run | null | undefined;
     if (pref) {
-      run = first((r) => r.label === pref.label) ?? first((r) => r.craft.spec.id === pref.aircraft);
+      run = this.#first(want, { label: pref.label }) ?? this.#first(want, { aircraft: pref.aircraft });
       if (!run) {
         const craft = this.deps.crafts.find((c) => c.spec.id === pref.aircraft);
         const label = this.deps.usedLabels?.has(pref.label) ? undefined : pref.label;
         run = craft ? this.#newRun(runAt, { crafts: [craft], ...(label !== undefined ? { label, notBefore: pref.depart } : {}) }) : null;
-        if (run && !ok(run)) run = null;
+        if (run && !this.#ok(run, want)) run = null;
       }
     }
     const key = `${staging}\n${alight}\n${nat ?? ''}\n${medical ? 'medical' : ''}`;
     // When no run could be found or made for an alighting at `staging`, none can for one soon after either,
     // until a run is made: when downstream (holding, intake) is full, pickups fail fast.
     const blocked = !replay && !rescue && alight <= (this.#blocked.get(staging) ?? -Infinity) + 0.25;
-    run ??= first(() => true) ?? (this.#noRun === key || blocked ? null : this.#newRun(runAt));
+    run ??= this.#first(want) ?? (this.#noRun === key || blocked ? null : this.#newRun(runAt));
     if (!run) {
       this.#noRun = key;
       if (nat === undefined && !medical) this.#blocked.set(staging, Math.max(alight, this.#blocked.get(staging) ?? -Infinity));
     }
-    if ((!run || !ok(run)) && rescue && this.deps.rescuers) run = this.#newRun(runAt, { crafts: this.deps.rescuers });
-    if (!run || !ok(run)) return false;
+    if ((!run || !this.#ok(run, want)) && rescue && this.deps.rescuers) run = this.#newRun(runAt, { crafts: this.deps.rescuers });
+    if (!run || !this.#ok(run, want)) return false;
     run.manifest.add(d);
     if (run.manifest.people.length >= run.craft.type.seats) run.closed = true;
     holding.add(alight, run.depart + MARGIN_H, 1);
@@ -130,6 +126,65 @@ export class Shuttles {
     ledger?.add(run.arrive, utcDay(this.deps.net, run.arrive), 1);
     if (ledger?.capsNationality) ledger.addNationalities(utcDay(this.deps.net, run.arrive), [nationalityOf(d)]);
     return true;
+  }
+
+  /** True when `run` can take `w.d` (all but the holding, which `#held` checks). */
+  #cheap(run: Run, w: Want): boolean {
+    return (
+      !run.closed &&
+      run.staging === w.staging &&
+      run.depart - run.craft.type.loadMinutes / 60 >= w.alight + MARGIN_H &&
+      run.depart - w.alight <= w.maxHold &&
+      run.manifest.fits(w.d) &&
+      this.#natRoom(run, w.d) &&
+      this.#intakeRoom(run) &&
+      w.conditions.admits(run.dest, run.arrive, w.d.medical)
+    );
+  }
+
+  #ok(run: Run, w: Want): boolean {
+    return this.#cheap(run, w) && this.#held(run, w);
+  }
+
+  /** True when the holding has room for `w.d` from its alighting until `run` departs. */
+  #held(run: Run, w: Want): boolean {
+    return w.holding.peak(w.alight, run.depart + MARGIN_H) + 1 <= w.cap;
+  }
+
+  /**
+   * The first open run (of that label or aircraft, when given) that can take `w.d`, if the holding lets it wait
+   * for it: open runs are kept in order of departure, and a later departure means a longer stay, so once the
+   * holding is full for one run it is full for every later one. Runs departing before the alighting are
+   * skipped by a binary search (none of them can take anyone alighting then).
+   */
+  #first(w: Want, pick?: { label?: string; aircraft?: string }): Run | undefined {
+    const runs = this.#runs;
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid]!.depart < w.alight + MARGIN_H) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < runs.length; i++) {
+      const r = runs[i]!;
+      if (pick?.label !== undefined && r.label !== pick.label) continue;
+      if (pick?.aircraft !== undefined && r.craft.spec.id !== pick.aircraft) continue;
+      if (this.#cheap(r, w)) return this.#held(r, w) ? r : undefined;
+    }
+    return undefined;
+  }
+
+  /** Per nationality, whether some destination caps it (x-1). */
+  readonly #cappedCache = new Map<string, boolean>();
+  #capped(nat: string): boolean {
+    let v = this.#cappedCache.get(nat);
+    if (v === undefined) {
+      v = false;
+      for (const l of this.deps.arrivals.values()) if (l.caps(nat)) v = true;
+      this.#cappedCache.set(nat, v);
+    }
+    return v;
   }
 
   /** Where and when the last attempt to create a run failed (nothing has changed since: it would fail again). */
