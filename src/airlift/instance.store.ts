@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readStoredJson } from '../kernel/index.js';
 import type { Scope } from '../access/index.js';
 import type { Db } from '../store/index.js';
 import type { InstanceSource } from './build-instance.js';
@@ -6,7 +7,7 @@ import type { InstanceSource } from './build-instance.js';
 /** Reads what an instance is built from, every marked row filtered by the caller's scope in the query. */
 
 const ZList = z.array(z.string());
-const list = (text: string) => ZList.parse(JSON.parse(text));
+const list = (text: string) => readStoredJson(ZList, text, 'airlift instance list column');
 
 export async function readInstanceSource(db: Db, scope: Scope): Promise<InstanceSource> {
   const facilities = await db.selectFrom('facilities').selectAll().where('marking_id', 'in', scope.markingIds).orderBy('code').execute();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../coordination/index.js';
-import { formatMarking, isCountryCode, isDomainError, isUlid, parseMarking } from '../kernel/index.js';
+import { ZCode, ZCountry, ZDate, ZInstant, ZMark, ZUlid } from './record-fields.js';
 
 /**
  * Scenario records of the daily coordination calls, after every earlier record: one record per call with its
@@ -8,18 +8,6 @@ import { formatMarking, isCountryCode, isDomainError, isUlid, parseMarking } fro
  * `coordination.ts` on its own PRNG stream.
  */
 
-const ZUlid = z.string().refine(isUlid, { message: 'not a ULID' });
-const ZCode = z.string().regex(/^[A-Z][A-Z0-9-]{0,39}$/, { message: 'codes are capital letters, digits and hyphens' });
-const ZDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'not a YYYY-MM-DD date' });
-const ZInstant = z.iso.datetime();
-const ZMark = z.string().refine((t) => {
-  try {
-    return formatMarking(parseMarking(t)) === t;
-  } catch (e) {
-    if (isDomainError(e)) return false;
-    throw e;
-  }
-}, { message: 'not a canonical marking' });
 
 const ZStep = z.strictObject({ id: ZUlid, at: ZInstant, status: z.enum(ACTION_STATUSES), note: z.string().min(1).max(2000).nullable(), by: z.string().min(1).max(100) });
 
@@ -32,7 +20,7 @@ export const ZScenarioCoordinationCall = z.strictObject({
   startsAt: ZInstant,
   agencies: z.array(ZCode).min(1),
   marking: ZMark,
-  originator: z.string().refine(isCountryCode, { message: 'not an ISO 3166-1 alpha-3 country code' }),
+  originator: ZCountry,
   recordedBy: z.string().min(1).max(100),
   attendance: z.array(z.strictObject({ agency: ZCode, person: z.string().min(1).max(200), present: z.boolean() })),
   decisions: z.array(z.strictObject({ id: ZUlid, text: z.string().min(1).max(4000), decidedBy: z.string().min(1).max(200), marking: ZMark.nullable(), at: ZInstant })),

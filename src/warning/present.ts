@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readStored, readStoredJson } from '../kernel/index.js';
 import type { Assessment } from './assess.js';
 import { bannerText } from './assess.js';
 import type { AlertRow } from './alert.store.js';
@@ -24,14 +25,14 @@ export function presentIndicator(r: IndicatorRow, code: string): TIndicator {
   return {
     id: r.id, facility: code, observedAt: r.observed_at, guardStrength: r.guard_strength, population: r.population, capacity: r.capacity,
     daysSinceResupply: r.days_since_resupply, riots: r.riots, escapeAttempts: r.escape_attempts, guardDesertions: r.guard_desertions,
-    areaControl: ZControl.parse(r.area_control), note: r.note, marking: r.marking_text,
+    areaControl: readStored(ZControl, r.area_control, `indicator ${r.id} area_control`), note: r.note, marking: r.marking_text,
   };
 }
 
 export function presentAlert(a: AlertRow): TAlert {
   return {
     id: a.id, facility: a.code, facilityName: a.name, level: a.level === 'critical' ? 'critical' : 'warning', asOf: a.as_of, raisedAt: a.raised_at,
-    p7: a.p7, p30: a.p30, hazardPerHour: a.hazard_per_hour, threshold: a.threshold, factors: ZFactors.parse(JSON.parse(a.factors)),
+    p7: a.p7, p30: a.p30, hazardPerHour: a.hazard_per_hour, threshold: a.threshold, factors: readStoredJson(ZFactors, a.factors, `alert ${a.id} factors`),
     status: a.status === 'acknowledged' ? 'acknowledged' : 'open', acknowledgedBy: a.acknowledged_by, acknowledgedAt: a.acknowledged_at, note: a.ack_note,
     marking: a.marking_text,
   };

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvePlan, listPlans, planSorties, reconcile, setSortieStatus, showSortie, wristbandCode } from '../../src/airlift/index.js';
-import { banners, closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
+import { banners, closeSession, openScenarioPlan, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // A planner of the airlift command plans the reference operation, reads the timeline, loses an aircraft and sees the re-plan.
 const USER = 'jtf.s';
@@ -17,11 +17,7 @@ describe('the airlift plan page, as a planner', () => {
   afterAll(async () => closeSession({ world, context, page }));
 
   it('plans the scenario, shows the timeline, declares an aircraft lost and shows the re-plan and its diff', async () => {
-    await page.goto('/airlift');
-    await page.getByTestId('plan-scenario').click();
-    const link = page.getByTestId('plans-table').getByRole('link').first();
-    await link.waitFor({ timeout: 120_000 });
-    await link.click();
+    await openScenarioPlan(page);
     await page.getByTestId('gantt').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('gantt').locator('rect').count()).toBeGreaterThan(10);
     await page.getByTestId('evacuation').waitFor();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSession, openSession, screenshot, type E2eWorld } from './harness.js';
+import { closeSession, openScenarioPlan, openSession, screenshot, type E2eWorld } from './harness.js';
 
 // A planner plans the reference operation and reads, on the plan page, the agreement conditions the plan keeps
 // (the signed TA-MAIN-02: observer present, manifest notice, medical screening) with their arrival windows.
@@ -17,11 +17,7 @@ describe('the agreement conditions on the plan page', () => {
   afterAll(async () => closeSession({ world, context, page }));
 
   it('shows the rules kept and their windows with the plan\'s arrivals', async () => {
-    await page.goto('/airlift');
-    await page.getByTestId('plan-scenario').click();
-    const link = page.getByTestId('plans-table').getByRole('link').first();
-    await link.waitFor({ timeout: 120_000 });
-    await link.click();
+    await openScenarioPlan(page);
     await page.getByTestId('plan-conditions').waitFor({ timeout: 60_000 });
     const text = await page.getByTestId('plan-conditions').innerText();
     expect(text).toMatch(/x-3\s+observer-present\s+BIAP\s+TA-MAIN-02/);

@@ -90,6 +90,15 @@ export async function closeSession(s: Partial<E2eSession> | undefined): Promise<
   await s?.world?.close();
 }
 
+/** From the airlift page, plans the loaded scenario and opens the new plan's page (planning takes a while). */
+export async function openScenarioPlan(page: Page): Promise<void> {
+  await page.goto('/airlift');
+  await page.getByTestId('plan-scenario').click();
+  const link = page.getByTestId('plans-table').getByRole('link').first();
+  await link.waitFor({ timeout: 120_000 });
+  await link.click();
+}
+
 /** Logs `username` in through the login form and waits for the signed-in shell. */
 export async function logIn(page: Page, username: string, shot?: string): Promise<void> {
   await page.goto('/login');
