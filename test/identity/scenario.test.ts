@@ -49,7 +49,7 @@ describe.each(DIALECTS)('identity on a loaded scenario (%s)', (dialect) => {
     expect(figures.find((f) => f.key === 'identity.pending-adjudications')?.value).toBe(lowPage.total);
     const again = await dedupGallery(team(), { threads: 2 });
     expect(again.queued).toBe(0);
-  });
+  }, 180_000); // a full dedup of 3,000 enrollments: tens of seconds on a busy 2-core machine
 
   it.runIf(dialect === 'sqlite')('accuracy floor on the fixed seed: fused F1 ≥ 0.98, and better than either matcher alone', async () => {
     const r = await evaluateIdentity(team());
