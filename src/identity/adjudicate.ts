@@ -1,4 +1,4 @@
-import { DomainError, newId, notFound } from '../kernel/index.js';
+import { DomainError, newId, notFound, readStoredJson } from '../kernel/index.js';
 import { markingTexts, requirePermission, scopeFor, type Ctx, type Scope } from '../access/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { IdentityErrors } from './identity.errors.js';
@@ -103,7 +103,7 @@ export async function undoDecision(ctx: Ctx, id: string, raw: TUndoRequest): Pro
     if (!row) throw notFound('candidate', id);
     if (row.status === 'pending') throw new DomainError('conflict', IdentityErrors.IDENTITY_ALREADY_DECIDED, `candidate ${id} has no decision to undo`, { field: 'id', reason: 'pending' });
     const last = (await selectDecisions(trx, [id])).filter((d) => d.decision !== 'undo').at(-1);
-    const moved = last ? ZMoved.parse(JSON.parse(last.moved)) : {};
+    const moved = last ? readStoredJson(ZMoved, last.moved, 'identity moved column') : {};
     for (const [detainee, previous] of Object.entries(moved)) await setIdentity(trx, [detainee], previous, now);
     await setCandidateStatus(trx, id, row.status, { status: 'pending', reason: null, decided_by: null, decided_at: null });
     await insertDecision(trx, { id: newId(ctx.clock.now().getTime()), candidate_id: id, decision: 'undo', reason: input.reason, moved: JSON.stringify(moved), decided_by: ctx.principal.username, decided_at: now });

@@ -1,4 +1,5 @@
 import { ZDescriptive, type TCandidate, type TEnrollment } from './identity.schemas.js';
+import { readStoredJson } from '../kernel/index.js';
 import type { EnrollmentRow } from './enrollment.store.js';
 import { MODALITIES } from './templates.js';
 import type { IdentityCandidatesTable } from '../store/index.js';
@@ -10,12 +11,12 @@ const ZComponents = z.array(z.object({ name: z.string(), similarity: z.number().
 
 /** The stored qualities of an enrollment (null where a modality is absent), re-validated. */
 export function qualitiesOf(row: { qualities: string }): (number | null)[] {
-  return ZQualities.parse(JSON.parse(row.qualities));
+  return readStoredJson(ZQualities, row.qualities, 'identity qualities column');
 }
 
 /** The names an enrollment was given under: Arabic, Latin and aliases. */
 export function namesOf(row: { name_ar: string | null; name_latin: string | null; aliases: string }): string[] {
-  return [row.name_latin, row.name_ar, ...ZStrings.parse(JSON.parse(row.aliases))].filter((n): n is string => n !== null && n !== '');
+  return [row.name_latin, row.name_ar, ...readStoredJson(ZStrings, row.aliases, 'identity aliases column')].filter((n): n is string => n !== null && n !== '');
 }
 
 /** An enrollment row as the API shows it (templates by modality and quality only). */
@@ -25,8 +26,8 @@ export function presentEnrollment(row: EnrollmentRow, marking: string): TEnrollm
     id: row.id, detaineeId: row.detainee_id, isn: row.isn, agency: row.agency_code, officer: row.officer, station: row.station, capturedAt: row.captured_at,
     templates: MODALITIES.flatMap((m, i) => (q[i] === null || q[i] === undefined ? [] : [{ modality: m, quality: q[i] }])),
     descriptive: ZDescriptive.parse({
-      nameAr: row.name_ar, nameLatin: row.name_latin, aliases: ZStrings.parse(JSON.parse(row.aliases)), birthDate: row.birth_date, birthYear: row.birth_year,
-      birthPlace: row.birth_place, nationality: row.nationality, languages: ZStrings.parse(JSON.parse(row.languages)),
+      nameAr: row.name_ar, nameLatin: row.name_latin, aliases: readStoredJson(ZStrings, row.aliases, 'identity aliases column'), birthDate: row.birth_date, birthYear: row.birth_year,
+      birthPlace: row.birth_place, nationality: row.nationality, languages: readStoredJson(ZStrings, row.languages, 'identity languages column'),
     }),
     marking,
   };
@@ -41,7 +42,7 @@ export function presentCandidate(c: IdentityCandidatesTable, sides: { left: TEnr
   });
   return {
     id: c.id, left: side(sides.left), right: side(sides.right), score: c.score, biometric: c.biometric,
-    components: ZComponents.parse(JSON.parse(c.components)), source: c.source, status: c.status, reason: c.reason,
+    components: readStoredJson(ZComponents, c.components, 'identity components column'), source: c.source, status: c.status, reason: c.reason,
     decidedBy: c.decided_by, decidedAt: c.decided_at, createdAt: c.created_at,
   };
 }

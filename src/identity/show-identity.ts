@@ -1,4 +1,4 @@
-import { bannerOf, formatMarking, notFound, parseMarking } from '../kernel/index.js';
+import { bannerOf, formatMarking, notFound, parseMarking, readStoredJson } from '../kernel/index.js';
 import { markingTexts, requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import type { TIdentity } from './identity.schemas.js';
 import { identitiesOf, membersOf, selectCandidates, selectDecisions } from './candidate.store.js';
@@ -37,7 +37,7 @@ export async function showIdentity(ctx: Ctx, isnOrId: string): Promise<TIdentity
       add(m.name_latin, 'linked record', m.isn);
       add(m.name_ar, 'linked record', m.isn);
     }
-    for (const a of ZAliases.parse(JSON.parse(m.aliases))) {
+    for (const a of readStoredJson(ZAliases, m.aliases, 'identity aliases column')) {
       add(a.nameLatin, a.kind, m.isn);
       add(a.nameAr, a.kind, m.isn);
     }
