@@ -120,35 +120,61 @@ function upperFault(idx: number, completed: readonly Buffer[], upper: Buffer | n
 }
 
 /**
- * The hash-only pass with worker threads (verify-pool.ts): workers read and hash aligned chunks while this thread
- * folds their roots, checks the larger subtrees and every head, in log order; a few chunks run ahead.
+ * The hash-only pass with worker threads (verify-pool.ts): aligned chunks are read and hashed by whichever is free
+ * first — this thread, from the start, or a worker, once it has booted — a few chunks ahead at most, while this
+ * thread folds the chunks' roots, checks the larger subtrees and every head, in log order.
  */
-async function streamChunked(databaseUrl: string, total: number, opts: VerifyOptions & { heads: HeadChecks }): Promise<Streamed> {
+async function streamChunked(db: Db, databaseUrl: string, total: number, opts: VerifyOptions & { heads: HeadChecks }): Promise<Streamed> {
   const pool = VerifyPool.start(databaseUrl, opts.workers);
   const level = Math.max(TILE_LEVEL, opts.chunkLevel ?? CHUNK_LEVEL);
   const CHUNK = pow2(level);
   const chunks = Frontier.empty();
   const jobs = Math.ceil(total / CHUNK);
-  const ahead = 2 * (opts.workers ?? 4);
-  const inflight = new Map<number, Promise<ChunkResult>>();
-  const send = (n: number) => {
-    if (n >= jobs) return;
+  const ahead = 2 * pool.size;
+  const claimed = new Map<number, Promise<ChunkResult>>();
+  const jobOf = (n: number) => {
     const start = n * CHUNK;
     const end = Math.min(total, start + CHUNK);
-    const p = pool.run(n, { start, end, level, heads: opts.heads.sizesIn(start, end) });
-    p.catch(() => undefined); // awaited in order below; a rejection is not unhandled meanwhile
-    inflight.set(n, p);
+    return { start, end, level, heads: opts.heads.sizesIn(start, end) };
   };
+  // Chunks are claimed in order: `next` is the first nobody has claimed; `cursor` the one this thread folds next.
+  let next = 0;
+  let cursor = 0;
+  let stopped = false;
+  const idle = new Set<number>();
+  const feed = (slot: number): void => {
+    idle.delete(slot);
+    if (stopped || next >= jobs) return;
+    if (next >= cursor + ahead) {
+      idle.add(slot);
+      return;
+    }
+    const n = next;
+    next += 1;
+    const p = pool.runOn(slot, jobOf(n));
+    p.catch(() => undefined); // awaited in order below; a rejection is not unhandled meanwhile
+    claimed.set(n, p);
+    p.then(() => feed(slot), () => undefined);
+  };
+  pool.ready.then(() => { for (let slot = 0; slot < pool.size; slot += 1) feed(slot); }, () => undefined);
   let size = 0;
   let nodes = 0;
   let last: Buffer[] = [];
   let bad = opts.heads.atSize(0, () => foldPieces([]));
   try {
-    for (let n = 0; n < ahead; n += 1) send(n);
     for (let n = 0; n < jobs && !bad; n += 1) {
-      const r = await inflight.get(n)!;
-      inflight.delete(n);
-      send(n + ahead);
+      cursor = n;
+      for (const slot of [...idle]) feed(slot);
+      let r: ChunkResult;
+      if (n >= next) {
+        next = n + 1;
+        r = await verifyChunk(db, jobOf(n), {}, opts.pageTiles);
+        // Let the workers' answers and the next claims in before this thread reads again.
+        await new Promise((res) => setImmediate(res));
+      } else {
+        r = await claimed.get(n)!;
+      }
+      claimed.delete(n);
       const base = chunks.pieces();
       for (const [at, local] of r.heads) {
         bad = opts.heads.atSize(at, () => foldPieces([...base, ...local]));
@@ -170,6 +196,7 @@ async function streamChunked(databaseUrl: string, total: number, opts: VerifyOpt
       if (r.count < Math.min(CHUNK, total - r.start)) break; // storage ends here
     }
   } finally {
+    stopped = true;
     await pool.close();
   }
   const pieces = [...chunks.pieces(), ...last];
@@ -213,7 +240,7 @@ export async function verifyLog(ctx: Ctx, opts: VerifyOptions = {}): Promise<TVe
   const total = Math.max(head.size, stored.maxIdx + 1);
   const parallel = opts.databaseUrl !== undefined && events === null && !ctx.db.isTransaction && head.size >= (opts.parallelFrom ?? 65_536);
   const streamed = parallel && opts.databaseUrl
-    ? await streamChunked(opts.databaseUrl, total, { ...opts, heads })
+    ? await streamChunked(ctx.db, opts.databaseUrl, total, { ...opts, heads })
     : await streamEntries(ctx.db, total, { ...opts, heads, events });
   let bad = streamed.bad ?? heads.badSignature;
   if (!bad && streamed.size < total) {

@@ -31,6 +31,26 @@ export class VerifyPool {
   private constructor(slots: Slot[], ready: Promise<unknown>) {
     this.#slots = slots;
     this.#ready = ready;
+    ready.catch(() => undefined); // a worker that fails to boot fails its jobs; the caller may not wait for it
+  }
+
+  /** Resolves once every worker has booted and opened its connection (workers boot in a second or so). */
+  get ready(): Promise<unknown> {
+    return this.#ready;
+  }
+
+  get size(): number {
+    return this.#slots.length;
+  }
+
+  /** Runs a job on worker `slot`; resolves with its result. */
+  async runOn(slot: number, job: ChunkJob): Promise<ChunkResult> {
+    await this.#ready;
+    const s = this.#slots[slot % this.#slots.length]!;
+    return new Promise((resolve, reject) => {
+      s.pending.set(job.start, { resolve, reject });
+      s.worker.postMessage(job);
+    });
   }
 
   /** Starts `size` workers (default: one per core, at most 4) on the store at `databaseUrl`. */
@@ -56,16 +76,6 @@ export class VerifyPool {
       return slot;
     });
     return new VerifyPool(slots, Promise.all(readies));
-  }
-
-  /** Sends job number `n` to worker n mod size; resolves with its result. */
-  async run(n: number, job: ChunkJob): Promise<ChunkResult> {
-    await this.#ready;
-    const slot = this.#slots[n % this.#slots.length]!;
-    return new Promise((resolve, reject) => {
-      slot.pending.set(job.start, { resolve, reject });
-      slot.worker.postMessage(job);
-    });
   }
 
   /** Stops every worker (their connections closed). */
