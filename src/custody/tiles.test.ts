@@ -44,7 +44,7 @@ describe('tiles: the packed storage of the custody log', () => {
 
   it('a checked tile recomputes its root and the pieces of any prefix', () => {
     const t = tiles[2]!;
-    const r = checkTile(2 * TILE_SIZE, t.hashes, t.entries, t.nodes);
+    const r = checkTile(2 * TILE_SIZE, { hashes: t.hashes, entries: t.entries, upper: t.nodes });
     expect(r.bad).toBeNull();
     expect(r.root).toEqual(rootOf(leaves.slice(512, 768)));
     for (const m of [1, 2, 3, 100, 255, 256]) expect(foldPieces(tilePieces(r.computed, r.root, m))).toEqual(rootOf(leaves.slice(512, 512 + m)));
@@ -53,14 +53,14 @@ describe('tiles: the packed storage of the custody log', () => {
   it('finds the lowest fault: a leaf before the subtree it spoils, an offset table out of order', () => {
     const t = tiles[0]!;
     const hashes = Buffer.from(t.hashes);
-    hashes[tileSlot(2, 3) * 32] ^= 1;
-    hashes[tileSlot(0, 20) * 32 + 7] ^= 1;
-    expect(checkTile(0, hashes, t.entries, t.nodes).bad).toMatchObject({ index: 15, what: 'node' });
+    hashes[tileSlot(2, 3) * 32]! ^= 1;
+    hashes[tileSlot(0, 20) * 32 + 7]! ^= 1;
+    expect(checkTile(0, { hashes, entries: t.entries, upper: t.nodes }).bad).toMatchObject({ index: 15, what: 'node' });
     const entries = Buffer.from(t.entries);
     entries.writeUInt32BE(entries.readUInt32BE(4 * 9) - 1, 4 * 10);
     expect(typeof entrySpan(entries, 9)).toBe('string');
-    expect(checkTile(0, t.hashes, entries, t.nodes).bad).toMatchObject({ index: 9, what: 'entry' });
-    expect(checkTile(0, t.hashes, t.entries, null).bad).toMatchObject({ index: 255, what: 'node' });
+    expect(checkTile(0, { hashes: t.hashes, entries, upper: t.nodes }).bad).toMatchObject({ index: 9, what: 'entry' });
+    expect(checkTile(0, { hashes: t.hashes, entries: t.entries, upper: null }).bad).toMatchObject({ index: 255, what: 'node' });
   });
 
   it('refuses a 257th entry and an unfinished tile', () => {

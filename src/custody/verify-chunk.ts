@@ -3,7 +3,7 @@ import type { TVerifyReport } from './custody.schemas.js';
 import { Frontier } from './frontier.js';
 import { blocksOf, type Block } from './log.store.js';
 import { completedLevels, HASH_SIZE, leafHash, pow2 } from './merkle.js';
-import { checkTile, tilePieces } from './tile-check.js';
+import { checkTile, tilePieces, type TileResult } from './tile-check.js';
 import { entrySpan, TILE_LEVEL, TILE_SIZE } from './tiles.js';
 
 /**
@@ -118,9 +118,8 @@ function closeTile(w: Walk, last: number, root: Buffer, stored8: Buffer): Bad | 
   return null;
 }
 
-function walkTile(w: Walk, b: Extract<Block, { kind: 'tile' }>): Bad | null {
+function walkTile(w: Walk, b: Extract<Block, { kind: 'tile' }>, t: TileResult): Bad | null {
   const start = b.tile * TILE_SIZE;
-  const t = checkTile(start, b.hashes, b.entries, b.nodes);
   w.out.nodes += t.nodes;
   const end = start + TILE_SIZE;
   const h = w.hooks;
@@ -182,33 +181,58 @@ function gap(w: Walk, local: Frontier): 'gap' {
   return 'gap';
 }
 
+/** Recomputes a tile's hashes somewhere else (a worker thread), resolving with what `checkTile` returns. */
+export type TileHasher = (start: number, hashes: Buffer, entries: Buffer, upper: Buffer | null) => Promise<TileResult>;
+
+// Tiles handed to the hasher ahead of the one walked (about 40 MiB of ~600-byte entries).
+const DEPTH = 256;
+
 /**
  * Verifies entries [job.start, job.end) from storage (see the file comment). Stops at the first fault, or where
- * storage has no entry (count tells where; the caller names what is missing).
+ * storage has no entry (count tells where; the caller names what is missing). With `hasher`, tiles are hashed
+ * there, up to DEPTH tiles ahead, while this thread reads on and walks their results in order.
  */
-export async function verifyChunk(db: Db, job: ChunkJob, hooks: RangeHooks = {}, pageTiles?: number): Promise<ChunkResult> {
+export async function verifyChunk(db: Db, job: ChunkJob, hooks: RangeHooks = {}, opts: { pageTiles?: number; hasher?: TileHasher } = {}): Promise<ChunkResult> {
+  const { pageTiles, hasher } = opts;
   const w: Walk = {
     tiles: Frontier.empty(), job, hooks, wanted: new Set(job.heads), checked: new Set(hooks.sizes ?? []),
     sizes: [...new Set([...job.heads, ...(hooks.sizes ?? [])])].sort((a, b) => a - b),
     out: { start: job.start, count: 0, nodes: 0, bad: null, pieces: [], heads: [], upper: null },
   };
-  let done = false;
-  for await (const b of blocksOf(db, job.start, job.end, pageTiles)) {
+  // Walks one block; true when the walk ends there (a fault, missing entries, or the range's last, partial block).
+  const step = async (b: Block, hashed: TileResult | null): Promise<boolean> => {
     const first = b.tile * TILE_SIZE;
     await hooks.beforeBlock?.(first, Math.min(job.end, first + TILE_SIZE));
-    const r = b.kind === 'tile' ? walkTile(w, b) : walkRows(w, b);
-    if (r === 'gap') break;
+    const r = b.kind === 'tile' ? walkTile(w, b, hashed ?? checkTile(first, { hashes: b.hashes, entries: b.entries, upper: b.nodes })) : walkRows(w, b);
+    if (r === 'gap') return true;
     if (r) {
       w.out.bad = r;
-      break;
+      return true;
     }
     hooks.onProgress?.(job.start + w.out.count);
-    // A partial block ends the range (its pieces are set); anything after it is not checked.
-    if (w.out.count < first + TILE_SIZE - job.start) {
-      done = true;
-      break;
+    return w.out.count < first + TILE_SIZE - job.start;
+  };
+  const queue: { b: Block; hashed: Promise<TileResult> | null }[] = [];
+  let ended = false;
+  for await (const b of blocksOf(db, job.start, job.end, pageTiles)) {
+    if (!hasher) {
+      if ((ended = await step(b, null))) break;
+      continue;
     }
+    const hashed = b.kind === 'tile' ? hasher(b.tile * TILE_SIZE, b.hashes, b.entries, b.nodes) : null;
+    hashed?.catch(() => undefined); // awaited in order below; a rejection is not unhandled meanwhile
+    queue.push({ b, hashed });
+    while (queue.length > DEPTH && !ended) {
+      const q = queue.shift()!;
+      ended = await step(q.b, q.hashed ? await q.hashed : null);
+    }
+    if (ended) break;
   }
-  if (!done) w.out.pieces = w.tiles.pieces();
+  while (queue.length > 0 && !ended) {
+    const q = queue.shift()!;
+    ended = await step(q.b, q.hashed ? await q.hashed : null);
+  }
+  // A partial last block or a gap set the pieces (after a fault they do not matter); a range of full tiles has its tiles'.
+  if (!ended) w.out.pieces = w.tiles.pieces();
   return w.out;
 }

@@ -6,13 +6,11 @@ import { applyEvent, type CustodyState } from './chain.js';
 import { logVerifierKeys, verifierKeys } from './custody-keys.js';
 import type { TVerifyReport } from './custody.schemas.js';
 import { signatureFault } from './event-sign.js';
-import { Frontier } from './frontier.js';
 import { eventOfLeaf } from './history.js';
 import { indexExtent, indexPage, loggedDetainees, nextStored, readHead, storedExtent } from './log.store.js';
-import { foldPieces, HASH_SIZE, pow2 } from './merkle.js';
-import { TILE_LEVEL } from './tiles.js';
-import { verifyChunk, type ChunkResult } from './verify-chunk.js';
-import { VerifyPool } from './verify-pool.js';
+import { foldPieces } from './merkle.js';
+import { verifyChunk } from './verify-chunk.js';
+import { HashPool } from './verify-pool.js';
 import type { VerifierKey } from './note.js';
 import { recordRun } from './verification-runs.js';
 import { HeadChecks } from './verify-heads.js';
@@ -30,16 +28,14 @@ export interface VerifyOptions {
   /** Tiles (of 256 entries) read per query (default 16). */
   pageTiles?: number;
   /**
-   * The store's DATABASE_URL: with it, a hash-only pass (`signatures: false`) over a large log runs in worker
-   * threads, each with its own connection (see verify-pool.ts). Without it, or inside a transaction, one thread.
+   * The store's DATABASE_URL (as the CLI has it): with it, a hash-only pass (`signatures: false`) over a large log
+   * hashes its tiles in worker threads while this thread reads them (see verify-pool.ts). Without it, one thread.
    */
   databaseUrl?: string;
-  /** Worker threads (default one per core, at most 4). */
+  /** Hash worker threads (default one per core, at most 4). */
   workers?: number;
   /** The smallest log verified with workers (default 65,536 entries). */
   parallelFrom?: number;
-  /** log2 of the entries per worker chunk (default 14, at least 8: a tile). */
-  chunkLevel?: number;
 }
 
 type Bad = NonNullable<TVerifyReport['firstBad']>;
@@ -92,115 +88,18 @@ interface Streamed {
   nodes: number;
 }
 
-async function streamEntries(db: Db, total: number, opts: VerifyOptions & { heads: HeadChecks; events: EventChecks | null }): Promise<Streamed> {
+async function streamEntries(db: Db, total: number, opts: VerifyOptions & { heads: HeadChecks; events: EventChecks | null; pool?: HashPool }): Promise<Streamed> {
   const bad0 = opts.heads.atSize(0, () => foldPieces([]));
   if (bad0) return { size: 0, root: () => foldPieces([]), nodes: 0, bad: bad0 };
+  const pool = opts.pool;
   const r = await verifyChunk(db, { start: 0, end: total, level: Infinity, heads: [] }, {
     beforeBlock: opts.events ? (start, end) => opts.events!.load(start, end) : undefined,
     entry: opts.events ? (idx, data) => opts.events!.check(idx, data) : undefined,
     sizes: opts.heads.sizesIn(0, total),
     atSize: (size, pieces) => opts.heads.atSize(size, () => foldPieces(pieces())),
     onProgress: (done) => opts.onProgress?.({ done, total }),
-  }, opts.pageTiles);
+  }, { pageTiles: opts.pageTiles, hasher: pool ? (start, hashes, entries, upper) => pool.check(start, hashes, entries, upper) : undefined });
   return { size: r.count, root: () => foldPieces(r.pieces), nodes: r.nodes, bad: r.bad };
-}
-
-// Chunks of 2^14 entries by default: big enough that a worker's reads are long sequential runs, small enough for progress.
-const CHUNK_LEVEL = 14;
-
-function upperFault(idx: number, completed: readonly Buffer[], upper: Buffer | null, chunkLevel: number): Bad | null {
-  for (let j = 0; j < completed.length; j += 1) {
-    const stored = upper?.subarray(j * HASH_SIZE, (j + 1) * HASH_SIZE);
-    if (!stored || Buffer.compare(completed[j]!, stored) !== 0) {
-      const level = chunkLevel + 1 + j;
-      return { index: idx, what: 'node', reason: `the subtree hash at level ${level} over entries ${idx + 1 - pow2(level)}..${idx} does not match its children` };
-    }
-  }
-  return null;
-}
-
-/**
- * The hash-only pass with worker threads (verify-pool.ts): aligned chunks are read and hashed by whichever is free
- * first — this thread, from the start, or a worker, once it has booted — a few chunks ahead at most, while this
- * thread folds the chunks' roots, checks the larger subtrees and every head, in log order.
- */
-async function streamChunked(db: Db, databaseUrl: string, total: number, opts: VerifyOptions & { heads: HeadChecks }): Promise<Streamed> {
-  const pool = VerifyPool.start(databaseUrl, opts.workers);
-  const level = Math.max(TILE_LEVEL, opts.chunkLevel ?? CHUNK_LEVEL);
-  const CHUNK = pow2(level);
-  const chunks = Frontier.empty();
-  const jobs = Math.ceil(total / CHUNK);
-  const ahead = 2 * pool.size;
-  const claimed = new Map<number, Promise<ChunkResult>>();
-  const jobOf = (n: number) => {
-    const start = n * CHUNK;
-    const end = Math.min(total, start + CHUNK);
-    return { start, end, level, heads: opts.heads.sizesIn(start, end) };
-  };
-  // Chunks are claimed in order: `next` is the first nobody has claimed; `cursor` the one this thread folds next.
-  let next = 0;
-  let cursor = 0;
-  let stopped = false;
-  const idle = new Set<number>();
-  const feed = (slot: number): void => {
-    idle.delete(slot);
-    if (stopped || next >= jobs) return;
-    if (next >= cursor + ahead) {
-      idle.add(slot);
-      return;
-    }
-    const n = next;
-    next += 1;
-    const p = pool.runOn(slot, jobOf(n));
-    p.catch(() => undefined); // awaited in order below; a rejection is not unhandled meanwhile
-    claimed.set(n, p);
-    p.then(() => feed(slot), () => undefined);
-  };
-  pool.ready.then(() => { for (let slot = 0; slot < pool.size; slot += 1) feed(slot); }, () => undefined);
-  let size = 0;
-  let nodes = 0;
-  let last: Buffer[] = [];
-  let bad = opts.heads.atSize(0, () => foldPieces([]));
-  try {
-    for (let n = 0; n < jobs && !bad; n += 1) {
-      cursor = n;
-      for (const slot of [...idle]) feed(slot);
-      let r: ChunkResult;
-      if (n >= next) {
-        next = n + 1;
-        r = await verifyChunk(db, jobOf(n), {}, opts.pageTiles);
-        // Let the workers' answers and the next claims in before this thread reads again.
-        await new Promise((res) => setImmediate(res));
-      } else {
-        r = await claimed.get(n)!;
-      }
-      claimed.delete(n);
-      const base = chunks.pieces();
-      for (const [at, local] of r.heads) {
-        bad = opts.heads.atSize(at, () => foldPieces([...base, ...local]));
-        if (bad) break;
-      }
-      nodes += r.nodes;
-      bad ??= r.bad;
-      if (bad) break;
-      size = r.start + r.count;
-      if (r.count === CHUNK) {
-        const completed = chunks.push(r.pieces[0]!);
-        nodes += completed.length;
-        bad = upperFault(size - 1, completed, r.upper, level);
-        last = [];
-      } else {
-        last = r.pieces;
-      }
-      opts.onProgress?.({ done: size, total });
-      if (r.count < Math.min(CHUNK, total - r.start)) break; // storage ends here
-    }
-  } finally {
-    stopped = true;
-    await pool.close();
-  }
-  const pieces = [...chunks.pieces(), ...last];
-  return { size, root: () => foldPieces(pieces), nodes, bad };
 }
 
 /** Checks that every entry of the log has exactly one lookup row (custody_entries), naming the first that has not. */
@@ -238,10 +137,14 @@ export async function verifyLog(ctx: Ctx, opts: VerifyOptions = {}): Promise<TVe
   const events = opts.signatures === false ? null : new EventChecks(await verifierKeys(ctx.db), await loggedDetainees(ctx.db), ctx.db);
   const stored = await storedExtent(ctx.db);
   const total = Math.max(head.size, stored.maxIdx + 1);
-  const parallel = opts.databaseUrl !== undefined && events === null && !ctx.db.isTransaction && head.size >= (opts.parallelFrom ?? 65_536);
-  const streamed = parallel && opts.databaseUrl
-    ? await streamChunked(ctx.db, opts.databaseUrl, total, { ...opts, heads })
-    : await streamEntries(ctx.db, total, { ...opts, heads, events });
+  const parallel = opts.databaseUrl !== undefined && events === null && head.size >= (opts.parallelFrom ?? 65_536);
+  const pool = parallel ? HashPool.start(opts.workers) : undefined;
+  let streamed: Streamed;
+  try {
+    streamed = await streamEntries(ctx.db, total, { ...opts, heads, events, pool });
+  } finally {
+    await pool?.close();
+  }
   let bad = streamed.bad ?? heads.badSignature;
   if (!bad && streamed.size < total) {
     const next = await nextStored(ctx.db, streamed.size);
