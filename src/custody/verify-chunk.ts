@@ -8,11 +8,12 @@ import { entrySpan, TILE_LEVEL, TILE_SIZE } from './tiles.js';
 
 /**
  * Verifying a range of the log from storage, block by block (a packed tile, or the rows of a tile not yet packed):
- * every leaf hash from its data, every stored subtree hash from its children, up to the range's own level. A worker
- * thread runs it on one aligned chunk (verify-pool.ts) and hands back what the main thread needs to go on: the
- * chunk's perfect pieces, the pieces at each head's size inside it, and the stored hashes of the subtrees larger
- * than the chunk that its last entry completes. The one-thread pass runs it over the whole log, with the per-entry
- * checks (schema, signatures, chain of custody) and every head checked as the entries go past.
+ * every leaf hash from its data, every stored subtree hash from its children. A full verification runs it over the
+ * whole log (level Infinity), with the per-entry checks (schema, signatures, chain of custody) and every head
+ * checked as the entries go past; tiles may be hashed in worker threads (`hasher`, verify-pool.ts) while this
+ * thread reads on. Over an aligned chunk of 2^level entries it also hands back what a caller folding chunks would
+ * need: the chunk's perfect pieces, the pieces at each head's size inside it, and the stored hashes of the
+ * subtrees larger than the chunk that its last entry completes.
  */
 
 type Bad = NonNullable<TVerifyReport['firstBad']>;
