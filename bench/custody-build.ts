@@ -1,10 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Frontier, leafHash, LOG_ORIGIN, signCheckpoint, type Signer } from '../src/custody/index.js';
+import { Frontier, leafHash, LOG_ORIGIN, signCheckpoint, TileBuilder, TILE_SIZE, type Signer } from '../src/custody/index.js';
 
 /**
  * Builds a custody log of any size straight into an SQLite file that the migrations created, with bare
- * prepared statements: the same rows the log writes (leaf data, leaf hash, completed subtree hashes, a head and
- * signed checkpoints), computed by the same Frontier, without making (and signing) millions of events first.
+ * prepared statements: the same rows the log writes (lookup rows, full tiles packed by the same TileBuilder, the
+ * unfinished last tile as tail rows, a head and signed checkpoints), computed by the same Frontier, without
+ * making (and signing) millions of events first.
  */
 export interface DirectBuild {
   size: number;
@@ -25,8 +26,13 @@ export function buildLogDirect(dbPath: string, b: DirectBuild): { root: Buffer; 
   const db = new BetterSqlite3(dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const entry = db.prepare(`insert into custody_entries (idx, event_id, type, detainee_id, time, leaf_data, leaf_hash, nodes, created_at)
-    values (?, ?, 'medical-event', ?, '2026-01-10T08:00:00.000Z', ?, ?, ?, '2026-01-10T08:00:00.000Z')`);
+  const entry = db.prepare(`insert into custody_entries (idx, event_id, type, detainee_id, time, created_at)
+    values (?, ?, 'medical-event', ?, '2026-01-10T08:00:00.000Z', '2026-01-10T08:00:00.000Z')`);
+  const tile = db.prepare('insert into custody_tiles (tile, hashes, entries) values (?, ?, ?)');
+  const tileNodes = db.prepare('insert into custody_tile_nodes (tile, nodes) values (?, ?)');
+  const tail = db.prepare('insert into custody_tail (idx, leaf_data, leaf_hash, nodes) values (?, ?, ?, ?)');
+  const packFrom = Math.floor(b.size / TILE_SIZE) * TILE_SIZE;
+  let builder = new TileBuilder(0);
   const checkpoint = db.prepare(`insert into custody_checkpoints (size, root, key_name, note, created_at) values (?, ?, ?, ?, '2026-01-10T08:00:00.000Z')`);
   const frontier = Frontier.empty();
   const sign = (size: number) => {
@@ -37,7 +43,19 @@ export function buildLogDirect(dbPath: string, b: DirectBuild): { root: Buffer; 
     for (let i = from; i < to; i += 1) {
       const data = b.leafOf(i);
       const leaf = leafHash(data);
-      entry.run(i, `e${i}`, b.detaineeId, data, leaf, Buffer.concat(frontier.push(leaf)));
+      const completed = frontier.push(leaf);
+      entry.run(i, `e${i}`, b.detaineeId);
+      if (i < packFrom) {
+        builder.add(data, leaf, completed);
+        if (builder.count === TILE_SIZE) {
+          const t = builder.finish();
+          tile.run(t.tile, t.hashes, t.entries);
+          tileNodes.run(t.tile, t.nodes);
+          builder = new TileBuilder(t.tile + 1);
+        }
+      } else {
+        tail.run(i, data, leaf, Buffer.concat(completed));
+      }
       if ((i + 1) % b.checkpointEvery === 0) sign(i + 1);
     }
   });

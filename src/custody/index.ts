@@ -75,6 +75,9 @@ export type { Appendable, Appended } from './log.js';
 export { EMPTY_ROOT, HASH_SIZE, leafHash, nodeHash, rootOf } from './merkle.js';
 /** The right edge of a growing tree: push leaf hashes, get the subtree hashes each completes and the root. */
 export { Frontier } from './frontier.js';
+/** How the log is stored (full tiles of 256 entries), for tools that build a log directly (the benchmarks). */
+export { TileBuilder, TILE_SIZE } from './tiles.js';
+export type { PackedTile } from './tiles.js';
 export { verifyInclusion, verifyConsistency, rootFromInclusion } from './proof-verify.js';
 export { inclusionRanges, consistencyRanges } from './proof-plan.js';
 export { formatVerifierKey, keyIdOf, parseVerifierKey, openNote, signNote, decodeBase64 } from './note.js';

@@ -1,6 +1,6 @@
 import { DomainError } from '../kernel/index.js';
 import { requirePermission } from '../access/index.js';
-import { inTransaction, type CustodyEntriesTable, type Db } from '../store/index.js';
+import { inTransaction, type CustodyEntriesTable, type CustodyLogTables, type Db } from '../store/index.js';
 import { signCheckpoint } from './checkpoint.js';
 import { LOG_ORIGIN, type CustodyCtx } from './context.js';
 import { logSigner, publishLogKey } from './custody-keys.js';
@@ -9,14 +9,16 @@ import type { TCustodyKey } from './custody.schemas.js';
 import { leafDataOf } from './event-sign.js';
 import type { TCustodyEvent } from './events.schemas.js';
 import { Frontier } from './frontier.js';
-import { leafHash, nodeKey } from './merkle.js';
-import { insertCheckpoint, insertEntries, lockHead, nodeHashes, setHead } from './log.store.js';
+import { HASH_SIZE, leafHash, nodeKey } from './merkle.js';
+import { deleteTail, insertCheckpoint, insertEntries, insertTail, insertTiles, lockHead, nodeHashes, setHead, tailRows } from './log.store.js';
+import { TileBuilder, TILE_SIZE, type PackedTile } from './tiles.js';
 import type { Signer } from './note.js';
 
 /**
  * Appending to the log. An append runs in the caller's transaction: it locks the head, rebuilds the right
  * edge of the tree from the stored subtree hashes, hashes the new leaves, stores each entry with the subtree
- * hashes it completes, moves the head and stores a checkpoint signed by the log's key. All of it commits
+ * hashes it completes (packed into a tile when its tile fills, as a tail row until then; see tiles.ts), moves the
+ * head and stores a checkpoint signed by the log's key. All of it commits
  * with the caller's own changes (the detainee's new custodian, the audit row) or none of it does.
  */
 
@@ -73,18 +75,52 @@ export async function appendEvents(cx: CustodyCtx, db: Db, items: readonly Appen
   const frontier = await loadFrontier(db, head.size);
   if (Buffer.compare(frontier.root(), head.root) !== 0) throw corrupt(`the stored tree of size ${head.size} does not hash to the head's root`);
   const at = cx.clock.now().toISOString();
-  const rows: CustodyEntriesTable[] = items.map(({ event, detaineeId }) => {
+  const end = head.size + items.length;
+  // Entries below `packFrom` fill their tiles in this append: they are stored packed, with the earlier entries of
+  // the first such tile (read back from the tail, then deleted); the rest go to the tail.
+  const packFrom = Math.floor(end / TILE_SIZE) * TILE_SIZE;
+  const firstTile = Math.floor(head.size / TILE_SIZE);
+  let builder: TileBuilder | null = null;
+  if (packFrom > head.size) {
+    builder = new TileBuilder(firstTile);
+    const earlier = await tailRows(db, firstTile * TILE_SIZE, head.size);
+    if (earlier.length !== head.size - firstTile * TILE_SIZE) throw corrupt(`entries ${firstTile * TILE_SIZE}..${head.size - 1} are missing from the tail`);
+    for (const r of earlier) builder.add(r.leafData, r.leafHash, splitNodes(r.nodes));
+  }
+  const index: CustodyEntriesTable[] = [];
+  const tail: CustodyLogTables['custody_tail'][] = [];
+  const tiles: PackedTile[] = [];
+  for (const { event, detaineeId } of items) {
     const data = leafDataOf(event);
     const leaf = leafHash(data);
     const idx = frontier.size;
     const completed = frontier.push(leaf);
-    return { idx, event_id: event.id, type: event.type, detainee_id: detaineeId, time: event.time, leaf_data: data, leaf_hash: leaf, nodes: Buffer.concat(completed), created_at: at };
-  });
-  await insertEntries(db, rows);
+    index.push({ idx, event_id: event.id, type: event.type, detainee_id: detaineeId, time: event.time, created_at: at });
+    if (idx < packFrom) {
+      builder ??= new TileBuilder(Math.floor(idx / TILE_SIZE));
+      builder.add(data, leaf, completed);
+      if (builder.count === TILE_SIZE) {
+        tiles.push(builder.finish());
+        builder = null;
+      }
+    } else {
+      tail.push({ idx, leaf_data: data, leaf_hash: leaf, nodes: Buffer.concat(completed) });
+    }
+  }
+  await insertEntries(db, index);
+  await insertTiles(db, tiles);
+  if (tiles.length > 0 && head.size > firstTile * TILE_SIZE) await deleteTail(db, firstTile * TILE_SIZE, head.size);
+  await insertTail(db, tail);
   const next = { size: frontier.size, root: frontier.root() };
   await setHead(db, next, at);
   const checkpoint = await issueCheckpoint(db, signer, { ...next, at });
   return { first: head.size, ...next, checkpoint };
+}
+
+function splitNodes(nodes: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i + HASH_SIZE <= nodes.length; i += HASH_SIZE) out.push(nodes.subarray(i, i + HASH_SIZE));
+  return out;
 }
 
 /**

@@ -6,12 +6,11 @@ import { applyEvent, type CustodyState } from './chain.js';
 import { logVerifierKeys, verifierKeys } from './custody-keys.js';
 import type { TVerifyReport } from './custody.schemas.js';
 import { signatureFault } from './event-sign.js';
-import { Frontier } from './frontier.js';
 import { eventOfLeaf } from './history.js';
-import { entryExtent, entryPage, readHead } from './log.store.js';
-import { foldPieces, HASH_SIZE, leafHash, pow2 } from './merkle.js';
-import { nodeFault, type ChunkResult } from './verify-chunk.js';
-import { VerifyPool } from './verify-pool.js';
+import { indexExtent, indexPage, loggedDetainees, nextStored, readHead, storedExtent } from './log.store.js';
+import { foldPieces } from './merkle.js';
+import { verifyChunk } from './verify-chunk.js';
+import { HashPool } from './verify-pool.js';
 import type { VerifierKey } from './note.js';
 import { recordRun } from './verification-runs.js';
 import { HeadChecks } from './verify-heads.js';
@@ -26,28 +25,37 @@ export interface VerifyOptions {
   /** Check every event's agency signatures, its schema and the chain of custody too (default true). */
   signatures?: boolean;
   onProgress?: (p: VerifyProgress) => void;
-  /** Entries read per query (default 5,000). */
-  pageSize?: number;
+  /** Tiles (of 256 entries) read per query (default 16). */
+  pageTiles?: number;
   /**
-   * The store's DATABASE_URL: with it, a hash-only pass (`signatures: false`) over a large log runs in worker
-   * threads, each with its own connection (see verify-pool.ts). Without it, or inside a transaction, one thread.
+   * The store's DATABASE_URL (as the CLI has it): with it, a hash-only pass (`signatures: false`) over a large log
+   * hashes its tiles in worker threads while this thread reads them (see verify-pool.ts). Without it, one thread.
    */
   databaseUrl?: string;
-  /** Worker threads (default one per core, at most 4). */
+  /** Hash worker threads (default one per core, at most 4). */
   workers?: number;
   /** The smallest log verified with workers (default 65,536 entries). */
   parallelFrom?: number;
-  /** log2 of the entries per worker chunk (default 14). */
-  chunkLevel?: number;
 }
 
 type Bad = NonNullable<TVerifyReport['firstBad']>;
 
-/** The per-entry semantic checks: canonical leaf data, schema, signatures, chain of custody per detainee. */
+type IndexRow = Awaited<ReturnType<typeof indexPage>>[number];
+
+/**
+ * The per-entry semantic checks: canonical leaf data, schema, signatures, chain of custody per detainee, and the
+ * entry's lookup row (custody_entries: event, type, time and detainee as the event says).
+ */
 class EventChecks {
   readonly chains = new Map<string, CustodyState>();
   count = 0;
-  constructor(readonly keys: ReadonlyMap<string, VerifierKey>) {}
+  #rows = new Map<number, IndexRow>();
+  constructor(readonly keys: ReadonlyMap<string, VerifierKey>, readonly isns: ReadonlyMap<string, string>, readonly db: Db) {}
+
+  /** Reads the lookup rows of entries [start, end). */
+  async load(start: number, end: number): Promise<void> {
+    this.#rows = new Map((await indexPage(this.db, start, end - start)).map((r) => [r.idx, r]));
+  }
 
   check(idx: number, data: Buffer): Bad | null {
     let event;
@@ -58,6 +66,11 @@ class EventChecks {
       return { index: idx, what: 'entry', reason: 'the leaf data is not a custody event' };
     }
     if (Buffer.compare(Buffer.from(canonicalBytes(JSON.parse(data.toString('utf8')))), data) !== 0) return { index: idx, what: 'entry', reason: 'the leaf data is not canonical JSON' };
+    const row = this.#rows.get(idx);
+    if (!row) return { index: idx, what: 'entry', reason: 'its lookup row (custody_entries) is missing' };
+    const says = [row.eventId, row.type, row.time, this.isns.get(row.detaineeId) ?? row.detaineeId].join(' ');
+    const is = [event.id, event.type, event.time, event.detainee].join(' ');
+    if (says !== is) return { index: idx, what: 'entry', reason: `its lookup row says ${says}, the event is ${is}` };
     const fault = signatureFault(event, this.keys);
     this.count += event.signatures.length;
     if (fault) return { index: idx, what: 'signature', reason: fault };
@@ -75,97 +88,34 @@ interface Streamed {
   nodes: number;
 }
 
-async function streamEntries(db: Db, size: number, opts: VerifyOptions & { heads: HeadChecks; events: EventChecks | null }): Promise<Streamed> {
-  const frontier = Frontier.empty();
-  const page = opts.pageSize ?? 5000;
-  let nodes = 0;
-  let bad = opts.heads.at(frontier);
-  while (!bad) {
-    const rows = await entryPage(db, frontier.size, page);
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const idx = frontier.size;
-      if (row.idx !== idx) { bad = { index: idx, what: 'entry', reason: `missing (the next stored entry is ${row.idx})` }; break; }
-      if (Buffer.compare(leafHash(row.leafData), row.leafHash) !== 0) { bad = { index: idx, what: 'leaf', reason: 'the stored leaf hash does not match the leaf data' }; break; }
-      const completed = frontier.push(row.leafHash);
-      nodes += completed.length;
-      bad = nodeFault(idx, completed, row.nodes) ?? opts.events?.check(idx, row.leafData) ?? opts.heads.at(frontier);
-      if (bad) break;
-    }
-    opts.onProgress?.({ done: frontier.size, total: Math.max(size, frontier.size) });
-  }
-  return { size: frontier.size, root: () => frontier.root(), nodes, bad };
+async function streamEntries(db: Db, total: number, opts: VerifyOptions & { heads: HeadChecks; events: EventChecks | null; pool?: HashPool }): Promise<Streamed> {
+  const bad0 = opts.heads.atSize(0, () => foldPieces([]));
+  if (bad0) return { size: 0, root: () => foldPieces([]), nodes: 0, bad: bad0 };
+  const pool = opts.pool;
+  const r = await verifyChunk(db, { start: 0, end: total, level: Infinity, heads: [] }, {
+    beforeBlock: opts.events ? (start, end) => opts.events!.load(start, end) : undefined,
+    entry: opts.events ? (idx, data) => opts.events!.check(idx, data) : undefined,
+    sizes: opts.heads.sizesIn(0, total),
+    atSize: (size, pieces) => opts.heads.atSize(size, () => foldPieces(pieces())),
+    onProgress: (done) => opts.onProgress?.({ done, total }),
+  }, { pageTiles: opts.pageTiles, hasher: pool ? (start, hashes, entries, upper) => pool.check(start, hashes, entries, upper) : undefined });
+  return { size: r.count, root: () => foldPieces(r.pieces), nodes: r.nodes, bad: r.bad };
 }
 
-// Chunks of 2^14 entries by default: big enough that a worker's reads are long sequential runs, small enough for progress.
-const CHUNK_LEVEL = 14;
-
-function upperFault(idx: number, completed: readonly Buffer[], upper: Buffer | null, chunkLevel: number): Bad | null {
-  for (let j = 0; j < completed.length; j += 1) {
-    const stored = upper?.subarray(j * HASH_SIZE, (j + 1) * HASH_SIZE);
-    if (!stored || Buffer.compare(completed[j]!, stored) !== 0) {
-      const level = chunkLevel + 1 + j;
-      return { index: idx, what: 'node', reason: `the subtree hash at level ${level} over entries ${idx + 1 - pow2(level)}..${idx} does not match its children` };
+/** Checks that every entry of the log has exactly one lookup row (custody_entries), naming the first that has not. */
+async function indexFault(db: Db, size: number): Promise<Bad | null> {
+  const { count, maxIdx } = await indexExtent(db);
+  if (count === size && maxIdx === size - 1) return null;
+  for (let at = 0; at < size;) {
+    const rows = await indexPage(db, at, 5000);
+    for (const r of rows) {
+      if (r.idx !== at) return { index: at, what: 'entry', reason: 'its lookup row (custody_entries) is missing' };
+      at += 1;
+      if (at === size) break;
     }
+    if (rows.length === 0) return { index: at, what: 'entry', reason: 'its lookup row (custody_entries) is missing' };
   }
-  return null;
-}
-
-/**
- * The hash-only pass with worker threads (verify-pool.ts): workers read and hash aligned chunks while this thread
- * folds their roots, checks the larger subtrees and every head, in log order; a few chunks run ahead.
- */
-async function streamChunked(databaseUrl: string, total: number, opts: VerifyOptions & { heads: HeadChecks }): Promise<Streamed> {
-  const pool = VerifyPool.start(databaseUrl, opts.workers);
-  const level = opts.chunkLevel ?? CHUNK_LEVEL;
-  const CHUNK = pow2(level);
-  const chunks = Frontier.empty();
-  const jobs = Math.ceil(total / CHUNK);
-  const ahead = 2 * (opts.workers ?? 4);
-  const inflight = new Map<number, Promise<ChunkResult>>();
-  const send = (n: number) => {
-    if (n >= jobs) return;
-    const start = n * CHUNK;
-    const end = Math.min(total, start + CHUNK);
-    const p = pool.run(n, { start, end, level, heads: opts.heads.sizesIn(start, end) });
-    p.catch(() => undefined); // awaited in order below; a rejection is not unhandled meanwhile
-    inflight.set(n, p);
-  };
-  let size = 0;
-  let nodes = 0;
-  let last: Buffer[] = [];
-  let bad = opts.heads.atSize(0, () => foldPieces([]));
-  try {
-    for (let n = 0; n < ahead; n += 1) send(n);
-    for (let n = 0; n < jobs && !bad; n += 1) {
-      const r = await inflight.get(n)!;
-      inflight.delete(n);
-      send(n + ahead);
-      const base = chunks.pieces();
-      for (const [at, local] of r.heads) {
-        bad = opts.heads.atSize(at, () => foldPieces([...base, ...local]));
-        if (bad) break;
-      }
-      nodes += r.nodes;
-      bad ??= r.bad;
-      if (bad) break;
-      size = r.start + r.count;
-      if (r.count === CHUNK) {
-        const completed = chunks.push(r.pieces[0]!);
-        nodes += completed.length;
-        bad = upperFault(size - 1, completed, r.upper, level);
-        last = [];
-      } else {
-        last = r.pieces;
-      }
-      opts.onProgress?.({ done: size, total });
-      if (r.count < Math.min(CHUNK, total - r.start)) break; // storage ends here
-    }
-  } finally {
-    await pool.close();
-  }
-  const pieces = [...chunks.pieces(), ...last];
-  return { size, root: () => foldPieces(pieces), nodes, bad };
+  return { index: size, what: 'log', reason: `custody_entries holds ${count} lookup rows up to index ${maxIdx}, beyond the log's ${size} entries` };
 }
 
 /**
@@ -184,19 +134,28 @@ export async function verifyLog(ctx: Ctx, opts: VerifyOptions = {}): Promise<TVe
   const startedAt = ctx.clock.now().toISOString();
   const head = await readHead(ctx.db);
   const heads = await HeadChecks.load(ctx.db, await logVerifierKeys(ctx.db));
-  const events = opts.signatures === false ? null : new EventChecks(await verifierKeys(ctx.db));
-  const parallel = opts.databaseUrl !== undefined && events === null && !ctx.db.isTransaction && head.size >= (opts.parallelFrom ?? 65_536);
-  const extent = parallel ? await entryExtent(ctx.db) : null;
-  const streamed = parallel && extent && opts.databaseUrl
-    ? await streamChunked(opts.databaseUrl, Math.max(head.size, extent.maxIdx + 1), { ...opts, heads })
-    : await streamEntries(ctx.db, head.size, { ...opts, heads, events });
+  const events = opts.signatures === false ? null : new EventChecks(await verifierKeys(ctx.db), await loggedDetainees(ctx.db), ctx.db);
+  const stored = await storedExtent(ctx.db);
+  const total = Math.max(head.size, stored.maxIdx + 1);
+  const parallel = opts.databaseUrl !== undefined && events === null && head.size >= (opts.parallelFrom ?? 65_536);
+  const pool = parallel ? HashPool.start(opts.workers) : undefined;
+  let streamed: Streamed;
+  try {
+    streamed = await streamEntries(ctx.db, total, { ...opts, heads, events, pool });
+  } finally {
+    await pool?.close();
+  }
   let bad = streamed.bad ?? heads.badSignature;
+  if (!bad && streamed.size < total) {
+    const next = await nextStored(ctx.db, streamed.size);
+    if (next !== null) bad = { index: streamed.size, what: 'entry', reason: `missing (the next stored entry is ${next})` };
+  }
   if (!bad) bad = heads.beyond(streamed.size);
   if (!bad && streamed.size !== head.size) {
-    const { count } = extent ?? (await entryExtent(ctx.db));
-    bad = { index: streamed.size, what: 'log', reason: `the head says ${head.size} entries, storage holds ${count} (truncated or appended behind the log's back)` };
+    bad = { index: streamed.size, what: 'log', reason: `the head says ${head.size} entries, storage holds ${stored.count} (truncated or appended behind the log's back)` };
   }
   if (!bad && Buffer.compare(streamed.root(), head.root) !== 0) bad = { index: null, what: 'head', reason: 'the head root does not match the recomputed tree' };
+  if (!bad) bad = await indexFault(ctx.db, head.size);
   const report: TVerifyReport = {
     ok: bad === null, size: head.size, entries: streamed.size, nodes: streamed.nodes, checkpoints: heads.checkpointsChecked,
     signatures: events?.count ?? 0, witnessHeads: heads.witnessChecked, firstBad: bad,

@@ -1,86 +1,95 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ChunkJob, ChunkResult } from './verify-chunk.js';
+import { checkTile, type TileResult } from './tile-check.js';
 
 /**
- * Worker threads for a full verification: each opens its own connection to the store and verifies aligned chunks
- * of the log (verify-chunk.ts), so that reading and hashing run in parallel with each other and with the main
- * thread. Each answer names its chunk; the caller awaits them in log order.
+ * Hash worker threads for a full verification: this thread reads the tiles (a few large blobs) and hands each to a
+ * worker, which recomputes its leaf and subtree hashes (`checkTile`) while this thread reads on and walks the
+ * results in log order. A worker runs `checkTile` from its source text with nothing else loaded, so it starts in
+ * milliseconds (a worker that imported the module under tsx would spend seconds booting a module loader).
  */
 
-// NOTE: under tsx (the CLI, tests and benchmarks run the TypeScript sources) a worker must register tsx itself
-// before it can import a .ts module; a build runs the .js file directly.
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.entry.endsWith('.ts')) (await import('tsx/esm/api')).register();
-  await import(workerData.entry);
-})().catch((e) => { console.error(e); process.exit(1); });
+const SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { hash } = require('node:crypto');
+var __name = (target) => target;
+const sha = (data) => hash('sha256', data, 'buffer');
+const checkTile = ${checkTile.toString()};
+const buf = (u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+parentPort.on('message', (m) => {
+  if (m === 'close') return parentPort.close();
+  try {
+    const r = checkTile(m.start, { hashes: buf(m.hashes), entries: buf(m.entries), upper: m.upper ? buf(m.upper) : null }, sha);
+    parentPort.postMessage({ id: m.id, ok: r });
+  } catch (e) {
+    parentPort.postMessage({ id: m.id, error: String(e && e.message || e) });
+  }
+});
 `;
 
-interface Slot {
-  worker: Worker;
-  // By chunk start: a worker may answer out of order (its reads are asynchronous on PostgreSQL).
-  pending: Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>;
+interface Pending {
+  resolve: (r: TileResult) => void;
+  reject: (e: Error) => void;
 }
 
-export class VerifyPool {
-  readonly #slots: Slot[];
-  readonly #ready: Promise<unknown>;
+export class HashPool {
+  readonly #workers: Worker[];
+  readonly #pending = new Map<number, Pending>();
+  #next = 0;
 
-  private constructor(slots: Slot[], ready: Promise<unknown>) {
-    this.#slots = slots;
-    this.#ready = ready;
+  private constructor(workers: Worker[]) {
+    this.#workers = workers;
   }
 
-  /** Starts `size` workers (default: one per core, at most 4) on the store at `databaseUrl`. */
-  static start(databaseUrl: string, size = Math.min(4, Math.max(1, availableParallelism()))): VerifyPool {
-    const entry = new URL(import.meta.url.endsWith('.ts') ? './verify-worker.ts' : './verify-worker.js', import.meta.url).href;
-    const readies: Promise<unknown>[] = [];
-    const slots = Array.from({ length: size }, (): Slot => {
-      const worker = new Worker(BOOT, { eval: true, workerData: { databaseUrl, entry } });
-      const slot: Slot = { worker, pending: new Map() };
-      const failAll = (e: Error) => { for (const j of slot.pending.values()) j.reject(e); slot.pending.clear(); };
-      let ready: (v: unknown) => void = () => undefined;
-      let failed: (e: Error) => void = () => undefined;
-      readies.push(new Promise((res, rej) => { ready = res; failed = rej; }));
-      worker.on('message', (m: { ready?: true; start?: number; ok?: ChunkResult; error?: string }) => {
-        if (m.ready) return ready(true);
-        const job = slot.pending.get(m.start ?? -1);
-        slot.pending.delete(m.start ?? -1);
-        if (m.ok) job?.resolve(reviveBuffers(m.ok));
-        else job?.reject(new Error(`verification worker: ${m.error ?? 'failed'}`));
+  /** Starts `size` hash workers (default: one per core, at most 4). */
+  static start(size = Math.min(4, Math.max(1, availableParallelism()))): HashPool {
+    const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(SOURCE, { eval: true }));
+    const pool = new HashPool(workers);
+    for (const w of workers) {
+      w.on('message', (m: { id: number; ok?: TileResult; error?: string }) => {
+        const p = pool.#pending.get(m.id);
+        pool.#pending.delete(m.id);
+        if (m.ok) p?.resolve(revive(m.ok));
+        else p?.reject(new Error(`hash worker: ${m.error ?? 'failed'}`));
       });
-      worker.on('error', (e) => { failed(e); failAll(e); });
-      worker.on('exit', (code) => { const e = new Error(`verification worker exited (${code})`); failed(e); failAll(e); });
-      return slot;
-    });
-    return new VerifyPool(slots, Promise.all(readies));
+      w.on('error', (e) => pool.#failAll(e));
+      w.on('exit', (code) => { if (code !== 0) pool.#failAll(new Error(`hash worker exited (${code})`)); });
+    }
+    return pool;
   }
 
-  /** Sends job number `n` to worker n mod size; resolves with its result. */
-  async run(n: number, job: ChunkJob): Promise<ChunkResult> {
-    await this.#ready;
-    const slot = this.#slots[n % this.#slots.length]!;
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** Checks one tile in a worker (round robin). */
+  check(start: number, hashes: Buffer, entries: Buffer, upper: Buffer | null): Promise<TileResult> {
+    const id = this.#next;
+    this.#next += 1;
     return new Promise((resolve, reject) => {
-      slot.pending.set(job.start, { resolve, reject });
-      slot.worker.postMessage(job);
+      this.#pending.set(id, { resolve, reject });
+      this.#workers[id % this.#workers.length]!.postMessage({ id, start, hashes, entries, upper });
     });
   }
 
-  /** Stops every worker (their connections closed). */
+  /** Stops every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.#slots.map(async (s) => {
-      const exited = new Promise((r) => s.worker.once('exit', r));
-      s.worker.postMessage('close');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      await s.worker.terminate();
+    await Promise.all(this.#workers.map(async (w) => {
+      const exited = new Promise((r) => w.once('exit', r));
+      w.postMessage('close');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      await w.terminate();
     }));
+  }
+
+  #failAll(e: Error): void {
+    for (const p of this.#pending.values()) p.reject(e);
+    this.#pending.clear();
   }
 }
 
 // Structured cloning hands Buffers over as plain Uint8Arrays.
-function reviveBuffers(r: ChunkResult): ChunkResult {
+function revive(r: TileResult): TileResult {
   const b = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-  return { ...r, pieces: r.pieces.map(b), heads: r.heads.map(([s, p]) => [s, p.map(b)]), upper: r.upper ? b(r.upper) : null };
+  return { ...r, computed: b(r.computed), root: b(r.root) };
 }

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_repatriation.js';
 import * as m0009 from './migrations/0009_coordination.js';
 import * as m0010 from './migrations/0010_custody_camps.js';
 import * as m0011 from './migrations/0011_repatriation_outcomes.js';
+import * as m0012 from './migrations/0012_custody.js';
 
 /** Every migration, in order. One TypeScript file per change, run on both dialects. */
 const MIGRATIONS = {
@@ -25,6 +26,7 @@ const MIGRATIONS = {
   '0009_coordination': m0009,
   '0010_custody_camps': m0010,
   '0011_repatriation_outcomes': m0011,
+  '0012_custody': m0012,
 } as const;
 
 /** Options of {@link migrateToLatest}. */

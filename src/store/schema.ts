@@ -10,6 +10,8 @@ import type { CaseDetaineesTable, CasesTable, DeclassRequestsTable, EvidenceCont
 import type { AirliftDiscrepanciesTable, AirliftManifestsTable, AirliftPlanDetaineesTable, AirliftPlansTable, AirliftResolutionsTable, AirliftScansTable, AirliftSortiesTable } from './schema-airlift.js';
 import type { IdentityCandidatesTable, IdentityDecisionsTable, IdentityEnrollmentsTable, IdentityMembersTable } from './schema-identity.js';
 export type * from './schema-identity.js';
+import type { CustodyLogTables } from './schema-custody.js';
+export type * from './schema-custody.js';
 
 /**
  * The database as Kysely sees it: one interface per table, snake_case columns as stored. Timestamps are
@@ -65,6 +67,7 @@ export interface Database {
   cases: CasesTable; case_detainees: CaseDetaineesTable; evidence_items: EvidenceItemsTable; evidence_contents: EvidenceContentsTable; evidence_versions: EvidenceVersionsTable; evidence_custody: EvidenceCustodyTable; declass_requests: DeclassRequestsTable;
   airlift_plans: AirliftPlansTable; airlift_plan_detainees: AirliftPlanDetaineesTable; airlift_sorties: AirliftSortiesTable; airlift_manifests: AirliftManifestsTable; airlift_scans: AirliftScansTable; airlift_discrepancies: AirliftDiscrepanciesTable; airlift_resolutions: AirliftResolutionsTable;
   identity_enrollments: IdentityEnrollmentsTable; identity_candidates: IdentityCandidatesTable; identity_decisions: IdentityDecisionsTable; identity_members: IdentityMembersTable;
+  custody_tiles: CustodyLogTables['custody_tiles']; custody_tile_nodes: CustodyLogTables['custody_tile_nodes']; custody_tail: CustodyLogTables['custody_tail'];
 }
 
 /** Interned markings: each distinct (marking, originator country) once; rows point at them by id. */
@@ -309,17 +312,13 @@ export interface CustodyKeysTable {
   created_at: string;
 }
 
-/** One custody log entry: its leaf data (canonical JSON bytes), leaf hash and the subtree hashes it completes. */
+/** One custody log entry, for lookups; its leaf data and hashes are in custody_tiles / custody_tail (schema-custody.ts). */
 export interface CustodyEntriesTable {
   idx: number;
   event_id: string;
   type: string;
   detainee_id: string;
   time: string;
-  leaf_data: Buffer;
-  leaf_hash: Buffer;
-  /** Hashes (32 bytes each, level 1 up) of the perfect subtrees whose last leaf this entry is. */
-  nodes: Buffer;
   created_at: string;
 }
 

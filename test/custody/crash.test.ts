@@ -8,7 +8,7 @@ import { Prng } from '../../src/scenario/index.js';
 import { openStore } from '../../src/store/index.js';
 import { buildUser, operatorCtx, PASSWORD, suiteClock } from '../support/factories.js';
 import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
-import { AIRCRAFT, isnOf, openCustodyWorld } from './world.js';
+import { AIRCRAFT, growLog, isnOf, openCustodyWorld } from './world.js';
 
 // The real server, killed with SIGKILL at seeded random moments while clients append handovers over HTTP.
 const CYCLES = 20;
@@ -65,6 +65,9 @@ describe.each(DIALECTS)('crash safety: SIGKILL while appending (%s)', (dialect) 
     store = await openTestStore(dialect);
     const keyDir = join(mkdtempSync(join(tmpdir(), 'sallyport-keys-')), 'keys');
     const w = await openCustodyWorld(dialect, { detainees: CLIENTS, store, keyring: fileKeyring(keyDir) });
+    // 254 entries before the first kill: the handovers that follow fill the first tile, which is packed (its tail
+    // rows read back, the tile written, the rows deleted) in one of the transactions the kills interrupt.
+    await growLog(w, { n: 1, count: 250, batches: [250] });
     for (const a of ['HF', 'JTF']) await buildUser(store, w.clock, { username: `${a.toLowerCase()}.c`, agency: a, clearance: 'S', roles: ['custodian'] });
     void operatorCtx(store, suiteClock());
     await store.close();
@@ -138,6 +141,7 @@ describe.each(DIALECTS)('crash safety: SIGKILL while appending (%s)', (dialect) 
       const rows = await check.db.selectFrom('custody_entries').select(['event_id', 'idx']).execute();
       const logged = new Map(rows.map((r) => [r.event_id, Number(r.idx)]));
       for (const a of acknowledged) expect(logged.get(a.id), a.id).toBe(a.logIndex);
+      expect((await check.db.selectFrom('custody_tiles').select('tile').execute()).length).toBeGreaterThan(0);
       const report = await verifyLog({ ...operatorCtx({ ...store, db: check.db }, suiteClock()), db: check.db });
       expect(report).toMatchObject({ ok: true, firstBad: null });
       expect(acknowledged.length).toBeGreaterThan(CYCLES);

@@ -38,12 +38,12 @@ describe.each(DIALECTS)('verification runs, and custody on the agenda and the ou
     w.clock.advance(HOUR);
     const since = w.clock.now().toISOString();
     // Play the attacker on this test store: lift the guard and flip one byte of entry 17's leaf data.
-    if (dialect === 'sqlite') await sql.raw('drop trigger custody_entries_no_update').execute(w.store.db);
-    else await sql.raw('drop trigger custody_entries_append_only on custody_entries').execute(w.store.db);
-    const row = await w.store.db.selectFrom('custody_entries').select('leaf_data').where('idx', '=', 17).executeTakeFirstOrThrow();
+    if (dialect === 'sqlite') await sql.raw('drop trigger custody_tail_no_update').execute(w.store.db);
+    else await sql.raw('drop trigger custody_tail_guard on custody_tail').execute(w.store.db);
+    const row = await w.store.db.selectFrom('custody_tail').select('leaf_data').where('idx', '=', 17).executeTakeFirstOrThrow();
     const bad = Buffer.from(row.leaf_data);
     bad[bad.length - 3] = bad[bad.length - 3]! ^ 1;
-    await w.store.db.updateTable('custody_entries').set({ leaf_data: bad }).where('idx', '=', 17).execute();
+    await w.store.db.updateTable('custody_tail').set({ leaf_data: bad }).where('idx', '=', 17).execute();
     w.clock.advance(60_000);
     const report = await verifyLog(w.op, { signatures: false });
     expect(report).toMatchObject({ ok: false, firstBad: { index: 17, what: 'leaf' } });

@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLog, type TVerifyReport } from '../../src/custody/index.js';
 import { Prng } from '../../src/scenario/index.js';
 import type { Db } from '../../src/store/index.js';
 import { DIALECTS } from '../support/stores.js';
-import { growLog, openCustodyWorld, type CustodyWorld } from './world.js';
+import { dropLogGuards, growLog, openCustodyWorld, TILE_SIZE, type CustodyWorld } from './world.js';
 
-// The hash-only pass in worker threads (each with its own connection, chunks of 2^3 entries here) must reach
-// exactly the sequential pass's verdict: on an intact log, and after each kind of tampering, naming the same entry.
-const PARALLEL = { signatures: false, parallelFrom: 1, workers: 2, chunkLevel: 3 } as const;
+// The hash-only pass with its tiles hashed in worker threads must reach exactly the sequential pass's verdict: on an
+// intact log, and after each kind of tampering, naming the same entry.
+const PARALLEL = { signatures: false, parallelFrom: 1, workers: 2 } as const;
+const N = 1100;
 
 describe.each(DIALECTS)('full verification in worker threads (%s)', (dialect) => {
   let w: CustodyWorld;
@@ -18,30 +18,34 @@ describe.each(DIALECTS)('full verification in worker threads (%s)', (dialect) =>
     await verifyLog(w.op, { ...PARALLEL, databaseUrl: w.store.url }),
   ];
 
-  /** Changes a stored column of one entry, runs both passes, and puts it back. */
-  async function tampered(idx: number, column: 'leaf_data' | 'leaf_hash' | 'nodes', change: (b: Buffer) => Buffer): Promise<[TVerifyReport, TVerifyReport]> {
+  /** Changes the stored blob of a tile (`hashes`, `entries`, or its larger subtree hashes), runs both passes, and puts it back. */
+  async function tampered(ti: number, column: 'hashes' | 'entries' | 'nodes', change: (b: Buffer) => Buffer): Promise<[TVerifyReport, TVerifyReport]> {
     const db: Db = w.store.db;
-    const row = await db.selectFrom('custody_entries').select(column).where('idx', '=', idx).executeTakeFirstOrThrow();
-    const original = Buffer.from(row[column]);
-    await db.updateTable('custody_entries').set({ [column]: change(original) }).where('idx', '=', idx).execute();
+    const set = async (b: Buffer) => {
+      if (column === 'nodes') await db.updateTable('custody_tile_nodes').set({ nodes: b }).where('tile', '=', ti).execute();
+      else await db.updateTable('custody_tiles').set({ [column]: b }).where('tile', '=', ti).execute();
+    };
+    const original = column === 'nodes'
+      ? (await db.selectFrom('custody_tile_nodes').select('nodes').where('tile', '=', ti).executeTakeFirstOrThrow()).nodes
+      : (await db.selectFrom('custody_tiles').select(['hashes', 'entries']).where('tile', '=', ti).executeTakeFirstOrThrow())[column];
+    await set(change(Buffer.from(original)));
     try {
       return await both();
     } finally {
-      await db.updateTable('custody_entries').set({ [column]: original }).where('idx', '=', idx).execute();
+      await set(Buffer.from(original));
     }
   }
 
   beforeAll(async () => {
     w = await openCustodyWorld(dialect, { detainees: 2 });
-    await growLog(w, { n: 2, count: 298, batches: [1, 9, 64, 3, 31, 100] });
-    if (dialect === 'sqlite') await sql.raw('drop trigger custody_entries_no_update').execute(w.store.db);
-    else await sql.raw('drop trigger custody_entries_append_only on custody_entries').execute(w.store.db);
-  });
+    await growLog(w, { n: 2, count: N - 2, batches: [1, 9, 64, 3, 31, 400] });
+    await dropLogGuards(w.store.db, dialect);
+  }, 120_000);
   afterAll(async () => w.close());
 
   it('verifies an intact log like the sequential pass: entries, subtree hashes, every checkpoint', async () => {
     const [seq, par] = await both();
-    expect(seq).toMatchObject({ ok: true, entries: 300 });
+    expect(seq).toMatchObject({ ok: true, entries: N });
     expect(par).toEqual(seq);
   });
 
@@ -52,16 +56,16 @@ describe.each(DIALECTS)('full verification in worker threads (%s)', (dialect) =>
       c[at] = c[at]! ^ 0x10;
       return c;
     };
-    for (let t = 0; t < 5; t += 1) {
-      const idx = rng.int(0, 299);
-      const [seq, par] = await tampered(idx, rng.pick(['leaf_data', 'leaf_hash'] as const), flip);
+    for (let t = 0; t < 6; t += 1) {
+      const ti = rng.int(0, Math.floor(N / TILE_SIZE) - 1);
+      const [seq, par] = await tampered(ti, rng.pick(['hashes', 'entries'] as const), flip);
       expect(seq.ok).toBe(false);
       expect(par.firstBad).toEqual(seq.firstBad);
     }
-    // Nodes above a chunk (level > 3) are checked by the main thread: entry 255 completes levels 1..8.
-    for (const idx of [15, 255, 127]) {
-      const [seq, par] = await tampered(idx, 'nodes', flip);
-      expect(seq.firstBad?.what).toBe('node');
+    // Tile 3's last entry (1023) completes levels 1..10: level 8 is checked in a worker, 9 and 10 by this thread.
+    for (const ti of [0, 1, 3]) {
+      const [seq, par] = await tampered(ti, 'nodes', flip);
+      expect(seq.firstBad).toMatchObject({ index: ti * TILE_SIZE + TILE_SIZE - 1, what: 'node' });
       expect(par.firstBad).toEqual(seq.firstBad);
     }
   }, 240_000);

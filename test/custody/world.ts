@@ -5,7 +5,8 @@ import {
 } from '../../src/custody/index.js';
 import { newId, type FixedClock } from '../../src/kernel/index.js';
 import { bulkInsert } from '../../src/registry/index.js';
-import type { DialectName } from '../../src/store/index.js';
+import { sql } from 'kysely';
+import type { Db, DialectName } from '../../src/store/index.js';
 import { buildAgency, buildDetainee, buildFacility, operatorCtx, suiteClock } from '../support/factories.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 import { principal } from '../support/world.js';
@@ -100,3 +101,34 @@ export async function growLog(w: CustodyWorld, opts: { n: number; count: number;
     made += size;
   }
 }
+
+/** Test stores only: lift the append-only guards of the custody log's tables so that a test can play the attacker. */
+export async function dropLogGuards(db: Db, dialect: DialectName): Promise<void> {
+  const tables = ['custody_entries', 'custody_checkpoints', 'custody_witness_heads', 'custody_tiles', 'custody_tile_nodes'];
+  for (const t of tables) {
+    if (dialect === 'sqlite') {
+      await sql.raw(`drop trigger ${t}_no_update`).execute(db);
+      await sql.raw(`drop trigger ${t}_no_delete`).execute(db);
+    } else {
+      await sql.raw(`drop trigger ${t}_append_only on ${t}`).execute(db);
+    }
+  }
+  if (dialect === 'sqlite') {
+    await sql.raw('drop trigger custody_tail_no_update').execute(db);
+    await sql.raw('drop trigger custody_tail_no_delete').execute(db);
+  } else {
+    await sql.raw('drop trigger custody_tail_guard on custody_tail').execute(db);
+  }
+}
+
+/** Every stored leaf hash in log order, read from the tiles and the tail as stored. */
+export async function storedLeafHashes(db: Db): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (const t of await db.selectFrom('custody_tiles').select(['tile', 'hashes']).orderBy('tile').execute()) {
+    for (let k = 0; k < TILE_SIZE; k += 1) out[Number(t.tile) * TILE_SIZE + k] = t.hashes.subarray(k * 32, (k + 1) * 32);
+  }
+  for (const r of await db.selectFrom('custody_tail').select(['idx', 'leaf_hash']).execute()) out[Number(r.idx)] = r.leaf_hash;
+  return out;
+}
+
+export const TILE_SIZE = 256;
