@@ -1,4 +1,4 @@
-import { DomainError, newId } from '../kernel/index.js';
+import { DomainError, newId, readStored } from '../kernel/index.js';
 import { listAgencies, requirePermission, type Ctx } from '../access/index.js';
 import { inTransaction, type Db } from '../store/index.js';
 import { openCheckpoint, type TreeHead } from './checkpoint.js';
@@ -82,6 +82,6 @@ export async function listAlerts(ctx: Ctx): Promise<TCustodyAlert[]> {
   requirePermission(ctx.principal, 'custody:read');
   const codes = new Map((await listAgencies(ctx.db)).map((a) => [a.id, a.code]));
   return (await listAlertRows(ctx.db, 500)).map((r) =>
-    ZCustodyAlert.parse({ id: r.id, kind: r.kind, agency: r.agency_id ? (codes.get(r.agency_id) ?? null) : null, detail: JSON.parse(r.detail) as unknown, createdAt: r.created_at }),
+    readStored(ZCustodyAlert, { id: r.id, kind: r.kind, agency: r.agency_id ? (codes.get(r.agency_id) ?? null) : null, detail: JSON.parse(r.detail) as unknown, createdAt: r.created_at }, `custody alert ${r.id}`),
   );
 }
