@@ -28,7 +28,7 @@ import { airliftExecutionRoutes } from './routes/airlift-execution.routes.js';
 import { identityRoutes } from './routes/identity.routes.js';
 import type { AppDeps, SallyportApp } from './types.js';
 
-/** The default request body limit: 1 MiB (CSV imports take up to 20 MiB). */
+/** The default request body limit: 1 MiB (detainee and camp CSV imports take up to 20 MiB; the event import streams to its own limit). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** The API version printed in the OpenAPI document. */
 export const API_VERSION = '0.1.0';
