@@ -67,8 +67,38 @@ function openSqlite(path: string): Store {
   // The query planner needs statistics: without them it sorts a whole table to return one page. Gather them
   // for tables that have none (or have grown tenfold) at every open; `refreshStatistics` keeps them current.
   conn.pragma('optimize=0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }), plugins: [new EmptyInPlugin()] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(conn) }), plugins: [new EmptyInPlugin()] });
   return { db, dialect: 'sqlite', location: `sqlite:${path}`, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per SQL text, the least recently used dropped past this many. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, preparing each distinct SQL text once: the driver calls
+ * `prepare` for every query, and preparing costs more than running most of ours. Safe because the driver runs
+ * one query (or stream) at a time on the connection, and SQLite re-prepares a statement itself after a
+ * schema change.
+ */
+function cachingStatements(conn: BetterSqlite3.Database): { close(): void; prepare(sql: string): BetterSqlite3.Statement } {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      conn.close();
+    },
+    prepare: (sql) => {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = conn.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
 }
 
 // NOTE: count(*) and sums come back from pg as int8 text; our counts fit in a double, so parse them.
