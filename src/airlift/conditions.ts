@@ -39,8 +39,6 @@ export class ArrivalRules {
   readonly #all = new Map<string, HourWindows[]>();
   readonly #medical = new Map<string, HourWindows[]>();
   readonly #notice = new Map<string, { hours: number; agreement: string | undefined }>();
-  /** Re-planning: notice counts from this time (hours since start), not from the start. */
-  #since = 0;
   readonly any: boolean;
   /** `whyConditions` by whether the detainee has medical needs (all else is the same for everyone). */
   readonly why = new Map<boolean, string | null>();
@@ -60,11 +58,6 @@ export class ArrivalRules {
       if (n.hours > (this.#notice.get(n.destination)?.hours ?? -1)) this.#notice.set(n.destination, { hours: n.hours, agreement: n.agreement });
     }
     this.any = hasConditions(c);
-  }
-
-  /** Re-planning from `at` (hours): rides planned anew give their notice from then. */
-  noticeSince(at: number): void {
-    this.#since = Math.max(0, at);
   }
 
   /** The windows that bind an arrival at `dest` (screening only for someone with medical needs). */
@@ -102,10 +95,13 @@ export class ArrivalRules {
     return this.lists(dest, medical).every((l) => l.spans.some(([a, b]) => a + MARGIN_H <= t + 1e-9 && t <= b - MARGIN_H + 1e-9));
   }
 
-  /** The earliest departure of a ride towards `dest` (x-4), hours since start; -Infinity when no notice applies. */
-  noticeFrom(dest: string): number {
+  /**
+   * The earliest departure of a ride towards `dest` (x-4), hours since start; -Infinity when no notice applies.
+   * `since`: when the notice is given (a re-plan gives it from the disruption on; a plan from the start).
+   */
+  noticeFrom(dest: string, since = 0): number {
     const n = this.#notice.get(dest);
-    return n === undefined ? -Infinity : this.#since + n.hours + MARGIN_H;
+    return n === undefined ? -Infinity : Math.max(0, since) + n.hours + MARGIN_H;
   }
 
   /** The notice that binds `dest`, if any. */

@@ -25,6 +25,8 @@ export interface PickupDeps {
   holding: Map<string, MinuteLedger>;
   /** How strongly a site's score favours short trips: value per (aircraft hours)^this. */
   hoursExponent: number;
+  /** When manifest notice (x-4) is given: the disruption in a re-plan, else the start (hours). */
+  noticeSince: number;
 }
 
 interface TripPlan {
@@ -50,7 +52,7 @@ export function planTrip(deps: PickupDeps, craft: Craft, want: { site: string; d
   const { site, drop, label } = want;
   // Agreement conditions (conditions.ts): a ride towards a destination departs after its manifest notice (x-4).
   const conditions = arrivalRulesOf(deps.net);
-  const notBefore = Math.max(want.notBefore ?? -Infinity, conditions.noticeFrom(drop));
+  const notBefore = Math.max(want.notBefore ?? -Infinity, conditions.noticeFrom(drop, deps.noticeSince));
   const outProbe = route(craft, site, drop, { used: 0, reserveKm: 0 });
   if (!outProbe) return null;
   const inHops = craft.node === site ? [] : route(craft, craft.node, site, { used: craft.fuelUsed, reserveKm: outProbe[0]!.km });

@@ -7,7 +7,6 @@ import { dropsFor, tryPickup, type PickupDeps } from './pickups.js';
 import { utcDay } from '../network.js';
 import { Shuttles } from './shuttles.js';
 import { nationalityCaps, nationalityOf, nationalityQuotasOf } from '../nationality.js';
-import { arrivalRulesOf } from '../conditions.js';
 
 /**
  * The list scheduler: aircraft that can land at origins take turns in order of the time they are free; each
@@ -35,6 +34,8 @@ function buildDeps(net: Network, crafts: Craft[], opts: ScheduleOptions): Pickup
     return `${c.spec.id}/${n}`;
   };
   const byNode = (kind: string) => net.instance.nodes.filter((n) => n.kind === kind);
+  // Agreement conditions (x-4): rides planned anew in a re-plan give their manifest notice from the disruption on.
+  const noticeSince = seed?.at ?? 0;
   const t0 = Math.min(0, ...net.instance.aircraft.map((a) => net.hours(a.availableFrom)));
   const until = Math.max(t0 + 1, ...net.instance.aircraft.map((a) => net.hours(a.availableUntil)));
   const horizon = Math.min(until + 48, t0 + 90 * 24);
@@ -47,7 +48,7 @@ function buildDeps(net: Network, crafts: Craft[], opts: ScheduleOptions): Pickup
   const isShuttle = (c: Craft) => !c.type.canLandAt.includes('origin') && c.type.canLandAt.includes('staging') && c.type.canLandAt.includes('destination');
   const rescuers = crafts.filter((c) => !isShuttle(c) && c.type.canLandAt.includes('staging') && c.type.canLandAt.includes('destination'));
   const shuttles = new Shuttles({
-    net, crafts: crafts.filter(isShuttle), holding, arrivals, sortieOf, rescuers, usedLabels: new Set(),
+    net, crafts: crafts.filter(isShuttle), holding, arrivals, sortieOf, rescuers, usedLabels: new Set(), noticeSince,
     ...(seed ? { preferred: seed.onward } : {}),
   });
   const bySite = new Map<string, TAirliftDetainee[]>();
@@ -58,7 +59,7 @@ function buildDeps(net: Network, crafts: Craft[], opts: ScheduleOptions): Pickup
   }
   const queues = new Map([...bySite].map(([site, list]) => [site, new SiteQueue(site, list, (d) => net.weight(d.tier), net.instance.rules)]));
   const slots = new Map(byNode('origin').map((n) => [n.id, new IntervalLedger()]));
-  return { net, queues, slots, arrivals, shuttles, sortieOf, holding, hoursExponent: opts.hoursExponent ?? 1 };
+  return { net, queues, slots, arrivals, shuttles, sortieOf, holding, hoursExponent: opts.hoursExponent ?? 1, noticeSince };
 }
 
 /** The value per hour of `craft`'s time of carrying a load of weight `weight` from `site` (null when it has no drop). */
@@ -177,8 +178,6 @@ export function schedule(net: Network, opts: ScheduleOptions = {}): Schedule {
   const rank = opts.greedy ? nearestSites : rankSites;
   const crafts = net.instance.aircraft.map((a) => new Craft(net, a, net.types.get(a.type)!));
   const deps = buildDeps(net, crafts, opts);
-  // Agreement conditions (x-4): rides planned anew in a re-plan give their manifest notice from the disruption on.
-  if (seed) arrivalRulesOf(net).noticeSince(seed.at);
   const heldLeft: { id: string; staging: string }[] = [];
   const intents = new Map<Craft, Intent[]>();
   if (seed) {

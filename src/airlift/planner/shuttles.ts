@@ -62,6 +62,8 @@ export interface ShuttleDeps {
   rescuers?: Craft[];
   /** Sortie labels already given out (a replayed label is used once). */
   usedLabels?: Set<string>;
+  /** When manifest notice (x-4) is given: the disruption in a re-plan, else the start (hours). */
+  noticeSince?: number;
 }
 
 export class Shuttles {
@@ -90,7 +92,8 @@ export class Shuttles {
     // A nationality some destination caps: a failure to find a run for it says nothing about the others.
     const nat = natOf !== undefined && this.#capped(natOf) ? natOf : undefined;
     const conditions = arrivalRulesOf(this.deps.net);
-    const medical = d.medical && [...this.deps.arrivals.keys()].some((id) => conditions.screens(id));
+    this.#screening ??= [...this.deps.arrivals.keys()].some((id) => conditions.screens(id));
+    const medical = d.medical && this.#screening;
     const runAt: RunAt = { staging, alight, maxHold, ...(nat !== undefined ? { nat } : {}), ...(medical ? { medical } : {}) };
     // Runs that left long before anyone alighting now could board are done with (open runs are in order of departure).
     let stale = 0;
@@ -174,6 +177,9 @@ export class Shuttles {
     }
     return undefined;
   }
+
+  /** Whether some destination screens arrivals with medical needs (x-5); worked out at the first booking. */
+  #screening: boolean | undefined;
 
   /** Per nationality, whether some destination caps it (x-1). */
   readonly #cappedCache = new Map<string, boolean>();
@@ -287,7 +293,7 @@ export class Shuttles {
         if (!loadedHops) continue;
         const load = craft.type.loadMinutes / 60;
         const refuel = loadedHops[0]?.refuelBefore ? craft.type.refuelMinutes / 60 : 0;
-        let depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill, notBefore, arrivalRulesOf(this.deps.net).noticeFrom(dest.id));
+        let depart = Math.max(atStaging + load + refuel + MARGIN_H, alight + load + 2 * MARGIN_H, alight + fill, notBefore, arrivalRulesOf(this.deps.net).noticeFrom(dest.id, this.deps.noticeSince));
         let loaded = legsFrom(craft, loadedHops, depart - refuel, '');
         let arrive = loaded[loaded.length - 1]?.arrive ?? depart;
         // When the destination's intake is full at that hour, leave later (people wait at the staging node).
