@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, findUserByName, operatorPrincipal, principalOfUser, type Ctx } from '../../src/access/index.js';
+import { type Ctx } from '../../src/access/index.js';
 import { changeAgreementStatus, createAgreement, showAgreement, type TAgreementInput } from '../../src/agreements/index.js';
 import { checkPlan, exportInstance, planInstance } from '../../src/airlift/index.js';
 import { conditionsOf } from '../../src/airlift/conditions.js';
-import { FixedClock, isDomainError, systemClock } from '../../src/kernel/index.js';
-import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
+import { FixedClock, isDomainError } from '../../src/kernel/index.js';
+import { openScenarioStore, userCtx } from '../support/scenario.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
 
 // The conditions of signed agreements in force at the plan's start become the instance fields of extension rules
 // x-2 … x-5 (and `x-conditionsByHand`); drafts and suspended agreements give nothing. The plan keeps them.
 
 describe.each(DIALECTS)('agreement conditions exported to the airlift planner (%s)', (dialect) => {
   let store: TestStore;
-  const as = async (username: string): Promise<Ctx> => contextFor(store.db, principalOfUser((await findUserByName(store.db, username))!), new FixedClock('2026-01-04T00:00:00Z'));
+  const as = (username: string): Promise<Ctx> => userCtx(store.db, username, new FixedClock('2026-01-04T00:00:00Z'));
 
   /** A new agreement at BIAP with these conditions, taken to `status`. */
   async function agreement(code: string, conditions: TAgreementInput['conditions'], status: 'draft' | 'signed' | 'suspended'): Promise<void> {
@@ -29,11 +29,7 @@ describe.each(DIALECTS)('agreement conditions exported to the airlift planner (%
   }
 
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    async function* lines() {
-      for (const r of generateScenario({ seed: 'reference', detainees: 120, aircraft: 8, campResidents: 0 })) yield serializeRecord(r);
-    }
-    await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), lines(), { demoPassword: 'scenario-test-password-1' });
+    store = await openScenarioStore(dialect, { seed: 'reference', detainees: 120, aircraft: 8, campResidents: 0 });
   });
   afterAll(async () => store.drop());
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, findUserByName, operatorPrincipal, principalOfUser, type Ctx } from '../../src/access/index.js';
+import { type Ctx } from '../../src/access/index.js';
 import { changeAgreementStatus, createAgreement, showAgreement } from '../../src/agreements/index.js';
 import { checkPlan, exportInstance, planInstance, type TAirliftInstance, type TAirliftPlan } from '../../src/airlift/index.js';
 import { nationalityOf, nationalityQuotasOf } from '../../src/airlift/nationality.js';
 import { CONDITION_RULES } from '../../src/airlift/conditions.js';
-import { FixedClock, systemClock } from '../../src/kernel/index.js';
-import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
+import { FixedClock } from '../../src/kernel/index.js';
+import { openScenarioStore, userCtx } from '../support/scenario.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
 
 // The reference scenario exported with the per-nationality quotas of its signed agreements (extension rule
 // x-1), then with one more signed agreement capping one nationality tightly: the plan keeps every cap.
@@ -25,14 +25,10 @@ function arrivalsPerDay(plan: TAirliftPlan, dest: string, nat: string): Map<stri
 
 describe.each(DIALECTS)('per-nationality quotas of agreements in the airlift (%s)', (dialect) => {
   let store: TestStore;
-  const as = async (username: string): Promise<Ctx> => contextFor(store.db, principalOfUser((await findUserByName(store.db, username))!), new FixedClock('2026-01-04T00:00:00Z'));
+  const as = (username: string): Promise<Ctx> => userCtx(store.db, username, new FixedClock('2026-01-04T00:00:00Z'));
 
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    async function* lines() {
-      for (const r of generateScenario({ seed: 'reference', detainees: 300, aircraft: 8, campResidents: 0 })) yield serializeRecord(r);
-    }
-    await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), lines(), { demoPassword: 'scenario-test-password-1' });
+    store = await openScenarioStore(dialect, { seed: 'reference', detainees: 300, aircraft: 8, campResidents: 0 });
   });
   afterAll(async () => store.drop());
 

@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, findUserByName, operatorPrincipal, principalOfUser, type Ctx } from '../../src/access/index.js';
+import { type Ctx } from '../../src/access/index.js';
 import { casesAgendaSource, casesOutcomeSource, declassQueue, listCases, showCase } from '../../src/cases/index.js';
 import { memoryKeyring } from '../../src/custody/index.js';
-import { systemClock } from '../../src/kernel/index.js';
-import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
+import { openScenarioStore, userCtx } from '../support/scenario.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
 
-async function* lines(): AsyncGenerator<string> {
-  for (const r of generateScenario({ seed: 'cases', detainees: 300, aircraft: 2, campResidents: 60 })) yield serializeRecord(r);
-}
 
 describe.each(DIALECTS)('the reference case files on %s', (dialect) => {
   let store: TestStore;
-  const as = async (username: string): Promise<Ctx> => contextFor(store.db, principalOfUser((await findUserByName(store.db, username))!), systemClock);
+  const as = (username: string): Promise<Ctx> => userCtx(store.db, username);
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), lines(), { demoPassword: 'cases-demo-password', keyring: memoryKeyring() });
+    store = await openScenarioStore(dialect, { seed: 'cases', detainees: 300, aircraft: 2, campResidents: 60 }, { demoPassword: 'cases-demo-password', keyring: memoryKeyring() });
   });
   afterAll(async () => store.drop());
 

@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, findUserByName, operatorPrincipal, principalOfUser, type Ctx } from '../../src/access/index.js';
+import { type Ctx } from '../../src/access/index.js';
 import { buildAgenda, listActions, listCalls, showCall } from '../../src/coordination/index.js';
-import { FixedClock, systemClock } from '../../src/kernel/index.js';
-import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
+import { FixedClock } from '../../src/kernel/index.js';
+import { openScenarioStore, userCtx } from '../support/scenario.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
 
 // The reference scenario's daily calls, loaded through the coordination module: the call page and the
 // agenda's overdue actions have data on first start, each reader seeing only what they may.
 describe.each(DIALECTS)('the scenario\'s daily calls (%s)', (dialect) => {
   let store: TestStore;
-  const as = async (username: string, at = '2026-02-01T09:00:00Z'): Promise<Ctx> =>
-    contextFor(store.db, principalOfUser((await findUserByName(store.db, username))!), new FixedClock(at));
+  const as = (username: string, at = '2026-02-01T09:00:00Z'): Promise<Ctx> => userCtx(store.db, username, new FixedClock(at));
 
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    async function* lines() {
-      for (const r of generateScenario({ seed: 'reference', detainees: 60, facilities: 4, aircraft: 4, campResidents: 0 })) yield serializeRecord(r);
-    }
-    await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), lines(), { demoPassword: 'scenario-test-password-1' });
+    store = await openScenarioStore(dialect, { seed: 'reference', detainees: 60, facilities: 4, aircraft: 4, campResidents: 0 });
   });
   afterAll(async () => store.drop());
 

@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { contextFor, findUserByName, operatorPrincipal, principalOfUser, type Ctx } from '../../src/access/index.js';
+import { contextFor, operatorPrincipal, type Ctx } from '../../src/access/index.js';
 import { systemClock } from '../../src/kernel/index.js';
 import { keyringFor } from '../../src/custody/index.js';
 import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
 import { startServer, type ServerHandle } from '../../src/server/index.js';
+import { userCtx } from '../support/scenario.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 
 /** The demo password of the e2e scenario's users. */
@@ -50,11 +51,7 @@ export async function openE2eWorld(): Promise<E2eWorld> {
     store,
     server,
     browser,
-    ctxOf: async (username) => {
-      const user = await findUserByName(store.db, username);
-      if (!user) throw new Error(`no scenario user ${username}`);
-      return contextFor(store.db, principalOfUser(user), systemClock);
-    },
+    ctxOf: (username) => userCtx(store.db, username),
     close: async () => {
       await browser.close();
       await server.close();

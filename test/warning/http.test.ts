@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, operatorPrincipal } from '../../src/access/index.js';
-import { systemClock } from '../../src/kernel/index.js';
-import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
 import { buildApp, SESSION_COOKIE, type SallyportApp } from '../../src/server/index.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
+import { openScenarioStore } from '../support/scenario.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
 import { clientOf, problem, type Client } from '../http/harness.js';
 import { acledCsv, battle } from './world.js';
 
@@ -23,11 +21,7 @@ describe.each(DIALECTS)('warning and agreements over HTTP (%s)', (dialect) => {
   let jtf: Client;
   let hf: Client;
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    async function* lines() {
-      for (const r of generateScenario({ seed: 'warning-http', detainees: 40, facilities: 3, aircraft: 4, campResidents: 0 })) yield serializeRecord(r);
-    }
-    await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), lines(), { demoPassword: PASSWORD });
+    store = await openScenarioStore(dialect, { seed: 'warning-http', detainees: 40, facilities: 3, aircraft: 4, campResidents: 0 }, { demoPassword: PASSWORD });
     app = await buildApp({ store });
     await app.ready();
     jtf = await login(app, 'jtf.s');

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, findUserByName, operatorPrincipal, principalOfUser, type Ctx } from '../../src/access/index.js';
+import { type Ctx } from '../../src/access/index.js';
 import { listAgreements } from '../../src/agreements/index.js';
 import { exportInstance } from '../../src/airlift/index.js';
-import { FixedClock, systemClock } from '../../src/kernel/index.js';
-import { generateScenario, loadScenario, serializeRecord } from '../../src/scenario/index.js';
+import { FixedClock } from '../../src/kernel/index.js';
 import { backtest, listAlerts, planningHazards, riskBoard } from '../../src/warning/index.js';
-import { DIALECTS, openTestStore, type TestStore } from '../support/stores.js';
+import { openScenarioStore, userCtx } from '../support/scenario.js';
+import { DIALECTS, type TestStore } from '../support/stores.js';
 
 // The scenario's warning history, loaded: alerts over the weeks before the airlift, the back-test, the
 // agreements, and the airlift instance taking its hazards and quotas from them.
@@ -13,14 +13,10 @@ const AIRLIFT_START = '2026-01-05T06:00:00Z';
 
 describe.each(DIALECTS)('the scenario\'s early-warning history (%s)', (dialect) => {
   let store: TestStore;
-  const as = async (username: string): Promise<Ctx> => contextFor(store.db, principalOfUser((await findUserByName(store.db, username))!), new FixedClock('2026-02-01T00:00:00Z'));
+  const as = (username: string): Promise<Ctx> => userCtx(store.db, username, new FixedClock('2026-02-01T00:00:00Z'));
 
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    async function* lines() {
-      for (const r of generateScenario({ seed: 'reference', detainees: 300, aircraft: 8, campResidents: 0 })) yield serializeRecord(r);
-    }
-    await loadScenario(contextFor(store.db, operatorPrincipal('USA'), systemClock), lines(), { demoPassword: 'scenario-test-password-1' });
+    store = await openScenarioStore(dialect, { seed: 'reference', detainees: 300, aircraft: 8, campResidents: 0 });
   });
   afterAll(async () => store.drop());
 
