@@ -62,16 +62,10 @@ export async function selectDetaineePage(db: Db, scope: Scope, f: DetaineeFilter
   return (await q.execute());
 }
 
-/** How many detainees in scope match. */
-export async function countDetainees(db: Db, scope: Scope, f: DetaineeFilter): Promise<number> {
-  const r = await matchingDetainees(db, scope, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** The distinct markings of the detainees in scope that match (what a count of them discloses). */
-export async function matchingMarkingIds(db: Db, scope: Scope, f: DetaineeFilter): Promise<number[]> {
-  const rows = await matchingDetainees(db, scope, f).select('d.marking_id').distinct().execute();
-  return rows.map((r) => r.marking_id);
+/** How many detainees in scope match, and the distinct markings among them (what that count discloses): one pass. */
+export async function countDetaineesByMarking(db: Db, scope: Scope, f: DetaineeFilter): Promise<{ total: number; markingIds: number[] }> {
+  const rows = await matchingDetainees(db, scope, f).select(['d.marking_id', sql<number>`count(*)`.as('n')]).groupBy('d.marking_id').execute();
+  return { total: rows.reduce((t, r) => t + Number(r.n), 0), markingIds: rows.map((r) => r.marking_id) };
 }
 
 /** One detainee in scope by id or ISN. */

@@ -1,7 +1,7 @@
 import { bannerOf, formatMarking, invalid, notFound, parseMarking } from '../kernel/index.js';
 import { markingTexts, requirePermission, scopeFor, type Ctx } from '../access/index.js';
 import { detaineeFromRow } from './detainee.js';
-import { countDetainees, matchingMarkingIds, selectDetainee, selectDetaineePage, type DetaineeFilter } from './detainee.store.js';
+import { countDetaineesByMarking, selectDetainee, selectDetaineePage, type DetaineeFilter } from './detainee.store.js';
 import { ZDetaineeListQuery, type TDetainee, type TDetaineeListQuery, type TDetaineePage } from './registry.schemas.js';
 
 function encodeCursor(isn: string): string {
@@ -36,8 +36,7 @@ export async function listDetainees(ctx: Ctx, raw: TDetaineeListQuery): Promise<
   const afterIsn = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await selectDetaineePage(ctx.db, scope, filter, { afterIsn, offset: q.offset, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
-  const total = await countDetainees(ctx.db, scope, filter);
-  const ids = await matchingMarkingIds(ctx.db, scope, filter);
+  const { total, markingIds: ids } = await countDetaineesByMarking(ctx.db, scope, filter);
   const texts = await markingTexts(ctx.db, ids);
   const marking = formatMarking(bannerOf(ids.map((id) => parseMarking(texts.get(id) ?? 'U'))));
   const items = page.map(detaineeFromRow);
