@@ -44,8 +44,9 @@ describe('the airlift plan page, as a planner', () => {
     await screenshot(page, 'airlift-replan.png');
 
     await page.getByTestId('replan-result').getByRole('link').click();
+    // The old plan's timeline stays on screen until the re-plan's page has loaded: wait for the new heading first.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 60_000 }).toMatch(/re-plan/);
     await page.getByTestId('gantt').waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/re-plan/);
     // The lost aircraft flies nothing after the disruption in the re-plan: its row holds at most the legs flown before.
     expect(await page.getByTestId('replan-diff').innerText()).toMatch(/aircraft-out-of-service/);
   });
